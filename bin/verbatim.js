@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources through tsx so `npx verbatim` works straight after `npm ci`,
+// offline and without a separate build output that could drift from src/.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

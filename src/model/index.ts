@@ -1,0 +1,3 @@
+export * from './document.ts';
+export * from './person.ts';
+export * from './article.ts';

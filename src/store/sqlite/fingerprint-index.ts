@@ -1,0 +1,92 @@
+/**
+ * The quotation lookup index of the embedded archive: winnowed shingle hashes of every
+ * passage (src/trace/fingerprint.ts), kept in step with `passages` inside the document's own
+ * transaction. Rows are keyed (hash, passage_rowid) so a lookup is one index range per hash;
+ * removal recomputes a passage's hashes from its stored text instead of needing a second index.
+ * The fingerprint version is kept in `meta`; an archive built with another version (or before
+ * this index existed) is re-fingerprinted when opened.
+ */
+import type Database from 'better-sqlite3';
+import { FINGERPRINT_VERSION, passageFingerprints } from '../../trace/fingerprint.ts';
+import type { FingerprintHit } from '../store.ts';
+
+/** A hash stored for more passages than this is a stock phrase: it ranks nothing, so lookups skip it. */
+export const MAX_POSTINGS_PER_HASH = 500;
+
+const VERSION_KEY = 'fingerprint_version';
+
+// Private collections are filtered here, as everywhere in the store.
+const PUBLIC_PASSAGE = `SELECT d.id AS doc_id, p.id AS passage_id, p.n, p.kind, p.text, p.page,
+  p.speaker_id, p.speaker_name, d.title, d.date_start AS date, d.type
+  FROM passages p JOIN documents d ON d.rowid = p.doc_rowid
+  JOIN collections c ON c.id = d.collection_id AND c.private = 0 WHERE p.rowid = ?`;
+
+export class FingerprintIndex {
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = prepare(db);
+    this.rebuildIfStale();
+  }
+
+  /** Indexes one passage; called inside the transaction that inserts it. */
+  add(passageRowid: number | bigint, text: string): void {
+    for (const hash of passageFingerprints(text)) this.statements.insert.run(hash, passageRowid);
+  }
+
+  /** Removes a document's passages from the index; called before its passages are deleted. */
+  removeDocument(docRowid: number): void {
+    const passages = this.statements.passagesOfDocument.all(docRowid) as { rowid: number; text: string }[];
+    for (const passage of passages) {
+      for (const hash of passageFingerprints(passage.text)) this.statements.remove.run(hash, passage.rowid);
+    }
+  }
+
+  /** Passages sharing the most hashes with the probe, best first, at most `limit`. */
+  lookup(hashes: readonly number[], limit: number): FingerprintHit[] {
+    const shared = new Map<number, number>();
+    for (const hash of new Set(hashes)) {
+      const rows = this.statements.postings.all(hash, MAX_POSTINGS_PER_HASH + 1) as { passage_rowid: number }[];
+      if (rows.length > MAX_POSTINGS_PER_HASH) continue;
+      for (const row of rows) shared.set(row.passage_rowid, (shared.get(row.passage_rowid) ?? 0) + 1);
+    }
+    const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const hits: FingerprintHit[] = [];
+    for (const [rowid, count] of ranked) {
+      if (hits.length >= limit) break;
+      const row = this.statements.passage.get(rowid) as FingerprintHit | undefined;
+      if (row) hits.push({ ...withoutNulls(row), shared: count });
+    }
+    return hits;
+  }
+
+  private rebuildIfStale(): void {
+    const stored = (this.statements.version.get(VERSION_KEY) as { value: string } | undefined)?.value;
+    if (stored === String(FINGERPRINT_VERSION)) return;
+    this.db.transaction(() => {
+      this.statements.clear.run();
+      for (const passage of this.statements.allPassages.iterate() as Iterable<{ rowid: number; text: string }>) {
+        this.add(passage.rowid, passage.text);
+      }
+      this.statements.setVersion.run(VERSION_KEY, String(FINGERPRINT_VERSION));
+    })();
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    insert: db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, passage_rowid) VALUES (?, ?)'),
+    remove: db.prepare('DELETE FROM passage_fingerprints WHERE hash = ? AND passage_rowid = ?'),
+    clear: db.prepare('DELETE FROM passage_fingerprints'),
+    postings: db.prepare('SELECT passage_rowid FROM passage_fingerprints WHERE hash = ? LIMIT ?'),
+    passagesOfDocument: db.prepare('SELECT rowid, text FROM passages WHERE doc_rowid = ?'),
+    allPassages: db.prepare('SELECT rowid, text FROM passages'),
+    passage: db.prepare(PUBLIC_PASSAGE),
+    version: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setVersion: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+  };
+}
+
+function withoutNulls<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
+}

@@ -1,0 +1,117 @@
+/**
+ * The embedded archive's schema, as ordered migrations. The number of applied migrations is
+ * the schema version kept in `meta`; an archive newer than this code is refused on open.
+ * Append new migrations; never edit a released one.
+ */
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: documents, passages and their full-text index, persons.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE collections (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    private INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    collection_id TEXT NOT NULL REFERENCES collections(id),
+    type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    year INTEGER,
+    place TEXT,
+    classification TEXT,
+    language TEXT NOT NULL,
+    style TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,          -- the whole Document as JSON
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_collection ON documents(collection_id);
+  CREATE INDEX documents_date ON documents(date_start);
+
+  CREATE TABLE passages (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    page TEXT,
+    speaker_id TEXT,
+    speaker_name TEXT
+  );
+  CREATE INDEX passages_doc ON passages(doc_rowid, n);
+  CREATE INDEX passages_speaker ON passages(speaker_id);
+
+  -- Contentless: the text lives once, in passages; snippets are made from there.
+  -- One column per kind of text so bm25 can weight headings above body above footnotes.
+  CREATE VIRTUAL TABLE passages_fts USING fts5(
+    heading, body, note, speaker,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE persons (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    sort_name TEXT NOT NULL,
+    description TEXT,
+    body TEXT NOT NULL           -- the whole Person as JSON
+  );
+
+  CREATE TABLE person_aliases (
+    key TEXT NOT NULL,           -- entities/names.ts nameKey()
+    person_id TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (key, person_id, alias)
+  ) WITHOUT ROWID;
+
+  -- Who takes part in or is named by a document: drives person: filters and facets.
+  CREATE TABLE document_persons (
+    doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    person_id TEXT NOT NULL,
+    role TEXT NOT NULL,          -- participant | mentioned
+    PRIMARY KEY (doc_rowid, person_id, role)
+  ) WITHOUT ROWID;
+  CREATE INDEX document_persons_person ON document_persons(person_id);
+
+  CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    outlet TEXT,
+    title TEXT NOT NULL,
+    published TEXT,
+    language TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  `,
+  // 2: saved traces, so a trace has a permalink (the reading room's /traces/:id).
+  `
+  CREATE TABLE traces (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL,    -- the saved report's format version, checked on load
+    input TEXT NOT NULL,         -- what was traced, as JSON
+    result TEXT NOT NULL         -- the trace result, as JSON
+  );
+  `,
+  // 3: quotation fingerprints (src/store/sqlite/fingerprint-index.ts): winnowed shingle hashes per passage.
+  `
+  CREATE TABLE passage_fingerprints (
+    hash INTEGER NOT NULL,
+    passage_rowid INTEGER NOT NULL,
+    PRIMARY KEY (hash, passage_rowid)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

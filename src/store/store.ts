@@ -1,0 +1,108 @@
+/**
+ * The archive behind one interface, so the embedded SQLite default and a PostgreSQL server
+ * deployment are interchangeable to everything above src/store. Methods are async because a
+ * server store is; the SQLite store answers synchronously inside them.
+ */
+import type { Article, Document, Person } from '../model/index.ts';
+
+export type PutOutcome = 'inserted' | 'replaced' | 'unchanged';
+
+export interface CountBy {
+  [key: string]: number;
+}
+
+export interface ArchiveStats {
+  documents: number;
+  passages: number;
+  persons: number;
+  articles: number;
+  collections: { id: string; title: string; documents: number }[];
+  by_type: CountBy;
+  by_year: CountBy;
+  /** Bytes the archive occupies (database and its journals). */
+  size_bytes: number;
+}
+
+/** One stored passage with the document fields a result line needs. */
+export interface PassageRow {
+  doc_id: string;
+  passage_id: string;
+  n: number;
+  kind: string;
+  text: string;
+  page?: string;
+  speaker_id?: string;
+  speaker_name?: string;
+  title: string;
+  date?: string;
+  type: string;
+}
+
+/** A passage found by quotation fingerprint, with how many of the probe's hashes it shares. */
+export interface FingerprintHit extends PassageRow {
+  shared: number;
+}
+
+export interface CandidateQuery {
+  /** Authority ids (participants or persons mentioned). */
+  person_ids?: readonly string[];
+  /** ISO dates or prefixes (1994, 1994-01, 1994-01-13); a document matches when its dates overlap. */
+  date_ranges?: readonly { from: string; to: string }[];
+  /** At most this many documents per person list and per date range. */
+  limit: number;
+}
+
+export interface CandidateDocumentRow {
+  doc_id: string;
+  title: string;
+  type: string;
+  style: string;
+  language: string;
+  date_start?: string;
+  date_end?: string;
+  place?: string;
+  /** Which of the asked persons the document names. */
+  person_ids: string[];
+}
+
+export interface Store {
+  /** Where the archive lives (directory or URL), for messages. */
+  readonly location: string;
+  /** Writes a document whole in one transaction; an identical document is left as it is. */
+  putDocument(document: Document): Promise<PutOutcome>;
+  /** Writes an article (secondary source), replacing one with the same id. */
+  putArticle(article: Article): Promise<PutOutcome>;
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Merges authority records (new aliases and source ids are added to existing persons). */
+  putPersons(persons: Person[]): Promise<void>;
+  getDocument(id: string): Promise<Document | undefined>;
+  getPerson(id: string): Promise<Person | undefined>;
+  /** Persons any of whose names or aliases normalise to the given name. */
+  findPersons(name: string): Promise<Person[]>;
+  /** Passages by stable id, in the order asked, private collections excluded. */
+  getPassages(ids: readonly string[]): Promise<PassageRow[]>;
+  /**
+   * Passages sharing quotation fingerprints (src/trace/fingerprint.ts) with the given hashes,
+   * most shared first, at most `limit`; private collections excluded. Empty when none share any.
+   */
+  findPassagesByFingerprint(hashes: readonly number[], limit: number): Promise<FingerprintHit[]>;
+  /** Documents naming any of the persons or overlapping any of the date ranges, for tracing an article. */
+  findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]>;
+  stats(): Promise<ArchiveStats>;
+  /** Keeps a trace for its permalink; saving the same id again leaves the first in place. */
+  putTrace(trace: SavedTrace): Promise<void>;
+  getTrace(id: string): Promise<SavedTrace | undefined>;
+  close(): Promise<void>;
+}
+
+/** A trace as saved for its permalink: what was traced and what the trace found then. */
+export interface SavedTrace {
+  /** Derived from input and result, so the same trace of the same archive has one permalink. */
+  id: string;
+  created_at: string;
+  /** Format version of the saved report; a reader refuses versions it does not know. */
+  version: number;
+  input: { format: 'text' | 'html'; content: string; url?: string };
+  /** The trace JSON of the product brief, as src/trace returned it. */
+  result: Record<string, unknown>;
+}
