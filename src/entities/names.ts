@@ -55,10 +55,17 @@ export function nameKey(name: string): string {
   return key;
 }
 
+/** Ranks and titles that persons lists put before given names ("Walters, Lieutenant General Vernon A."). */
+const RANKS = new Set([
+  'general', 'lieutenant', 'major', 'colonel', 'captain', 'admiral', 'vice', 'rear', 'commander', 'brigadier',
+  'marshal', 'sergeant', 'ambassador', 'dr', 'sir', 'lord', 'lady', 'reverend', 'father', 'senator', 'judge',
+  'president', 'prince', 'princess', 'king', 'queen', 'sheikh', 'mr', 'mrs', 'ms', 'miss',
+]);
+
 /** Stable authority id from a sorted name: "Gorbachev, Mikhail S." → "gorbachev-mikhail". */
 export function personIdFromSortName(sortName: string): string {
-  const [surname = '', given = ''] = sortName.split(',').map((part) => normalizeName(part));
-  const firstGiven = given.replace(/\(.*?\)/g, '').split(' ').find((word) => word.length > 1) ?? '';
+  const [surname = '', given = ''] = sortName.replace(/\(.*?\)/g, '').split(',').map((part) => normalizeName(part));
+  const firstGiven = given.split(' ').find((word) => word.length > 1 && !RANKS.has(word)) ?? '';
   return [surname.replace(/ /g, '-'), firstGiven].filter(Boolean).join('-');
 }
 

@@ -57,6 +57,12 @@ const SPEECH_ADVERBS = [
   'quickly', 'firmly', 'emphatically', 'once', 'simply', 'jokingly', 'smilingly', 'repeatedly',
 ];
 
+/** "He would note", "Gorbachev wished to stress": a modal before a plain speech verb. */
+const MODAL_SPEECH = String.raw`(?:would|could|wished to|wanted to|wants to|had to|must|might|will)\s+(?:like to\s+)?(?:note|say|add|stress|emphasize|emphasise|point out|ask|mention|repeat|suggest|propose|reply|respond|comment|underline|underscore|recall|explain|raise|return|turn)`;
+const SPEECH = String.raw`(?:(?:${SPEECH_ADVERBS.join('|')})\s+)?(?:${SPEECH_VERBS.join('|')}|${MODAL_SPEECH})\b`;
+/** How far back "He continued …" may look for its speaker, over paragraphs that name no one. */
+const PRONOUN_LOOKBACK = 3;
+
 const NAME_WORD = String.raw`[A-Z\u0400-\u042F][\p{L}'’.\-]*`;
 
 const PATTERNS = {
@@ -64,12 +70,12 @@ const PATTERNS = {
   dialogueLabel: new RegExp(String.raw`^((?:(?:The|the)\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,4})\s*(?:\([^)]{1,40}\))?\s*:(?=\s|$)`, 'u'),
   /** "Gorbachev said", "The President then replied", "Foreign Minister Shevardnadze noted". */
   narrativeSubject: new RegExp(
-    String.raw`^((?:(?:The|the)\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,3})\s+(?:(?:${SPEECH_ADVERBS.join('|')})\s+)?(?:${SPEECH_VERBS.join('|')})\b`,
+    String.raw`^((?:(?:The|the)\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,3})\s+${SPEECH}`,
     'u',
   ),
   /** "He continued that …" right after a reported-speech paragraph stays with its speaker. */
   pronounContinuation: new RegExp(
-    String.raw`^(?:He|She)\s+(?:(?:${SPEECH_ADVERBS.join('|')})\s+)?(?:${SPEECH_VERBS.join('|')})\b`,
+    String.raw`^(?:He|She)\s+${SPEECH}`,
     'u',
   ),
   /** Editorial insertions ("[Omitted here is …]") interrupt a turn. */
@@ -157,10 +163,20 @@ function dialogueSpeakers(
 }
 
 function narrativeSpeakers(blocks: readonly TurnBlock[], directory: SpeakerDirectory): (SpeakerEntry | undefined)[] {
+  // The last reported speaker and how many paragraphs ago; anything but a plain paragraph resets it.
   let previous: SpeakerEntry | undefined;
+  let since = 0;
   return blocks.map((block) => {
-    const entry = block.kind === 'paragraph' ? narrativeSpeaker(block, directory, previous) : undefined;
-    previous = entry;
+    if (block.kind !== 'paragraph') {
+      previous = undefined;
+      return undefined;
+    }
+    since++;
+    const entry = narrativeSpeaker(block, directory, since <= PRONOUN_LOOKBACK ? previous : undefined);
+    if (entry) {
+      previous = entry;
+      since = 0;
+    }
     return entry;
   });
 }

@@ -41,7 +41,7 @@ export function documentFromDiv(div: XmlElement, context: VolumeContext, startPa
     return { person_id: person.id, name: person.name };
   };
   const participantsList = findAll(div, (e) => e.name === 'list' && e.attrs.type === 'participants')[0];
-  const blocks = blocksOf(div, { docId: id, resolvePerson, page: startPage });
+  const blocks = blocksOf(div, { docId: id, resolvePerson, page: ownPagination(div, xmlId) ?? startPage });
   const heading = blocks.find((block) => block.element.name === 'head');
   const title = (heading?.text ?? '').replace(/^\d+[A-Za-z]?\.\s+/, '') || `Document ${div.attrs.n ?? xmlId}`;
 
@@ -135,6 +135,17 @@ export function documentFromDiv(div: XmlElement, context: VolumeContext, startPa
   if (date) document.date = date;
   if (time) document.time = time;
   return document;
+}
+
+/**
+ * Electronic-only volumes number each document's pages from 1 (page breaks "d40-01"): the
+ * text before the first break is on that page, not on the previous document's last one.
+ */
+function ownPagination(div: XmlElement, xmlId: string): string | undefined {
+  const first = findAll(div, (e) => e.name === 'pb')[0];
+  if (!first) return undefined;
+  const own = first.attrs['xml:id']?.startsWith(`${xmlId}-`) || first.attrs.n === '1';
+  return own ? first.attrs.n : undefined;
 }
 
 /** `frus:doc-dateTime-min` whatever prefix the volume binds the FRUS namespace to. */
