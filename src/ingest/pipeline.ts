@@ -109,13 +109,19 @@ export async function ingestFile(
   return { stored, unchanged };
 }
 
-/** A file as itself; a folder as every file below it that some reader declares, sorted. */
+/** Repository furniture that sits beside sources in folders but is not one. */
+const NOT_SOURCES = /^(?:readme|license|licence|changelog|contributing|copying|notice)(?:\.[a-z]+)?$/i;
+
+/**
+ * A file as itself; a folder as every file below it that some reader declares, sorted, less
+ * hidden files and repository furniture (README, LICENSE…), which a named file still gets in.
+ */
 async function expandPath(path: string, extensions: Set<string>): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
   const found: string[] = [];
   for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || NOT_SOURCES.test(entry.name)) continue;
     const child = join(path, entry.name);
     if (entry.isDirectory()) found.push(...(await expandPath(child, extensions)));
     else if (entry.isFile() && extensions.has(extname(entry.name).slice(1).toLowerCase())) found.push(child);

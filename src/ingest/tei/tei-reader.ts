@@ -26,6 +26,8 @@ export const teiReader: Reader = {
 
   score(probe: Probe): number {
     const head = probe.head.toString('utf8', 0, Math.min(probe.head.length, 4096));
+    // Only a file that is XML from its first character: a Markdown page quoting <TEI> is not TEI.
+    if (!/^\uFEFF?\s*</.test(head)) return -1;
     if (head.includes(TEI_NAMESPACE) || /<TEI[\s>]/.test(head)) return 100;
     // Any XML is offered to this reader so that a non-TEI file gets a precise "not TEI" error.
     if (/^\s*(?:\uFEFF)?<(?:\?xml|!DOCTYPE|[A-Za-z])/.test(head)) return 10;
