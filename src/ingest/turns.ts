@@ -260,20 +260,30 @@ const TITLE_SYNONYMS: Record<string, string[]> = {
   senator: ['senator'],
 };
 
+const TITLE_WORDS = new Set(Object.keys(TITLE_SYNONYMS).flatMap((title) => title.split(' ')));
+
 export interface DirectoryEntry {
   person: PersonRef;
   /** Titles and functions ("President", "Secretary of State"), lower case. */
   roles: string[];
   /** Every name form the person goes by. */
   names: string[];
+  /** The names as padded name keys (" gorbacev mihail "), computed once: resolution is hot. */
+  keys: string[];
+}
+
+export function directoryEntry(person: PersonRef, names: readonly string[], roles: readonly string[] = []): DirectoryEntry {
+  return { person, roles: [...roles], names: [...names], keys: names.map((name) => ` ${nameKey(name)} `) };
 }
 
 export function speakerDirectory(participants: readonly Participant[], authority: readonly DirectoryEntry[] = []): SpeakerDirectory {
-  const roster: DirectoryEntry[] = participants.map((participant) => ({
-    person: { person_id: participant.person_id, name: participant.name },
-    roles: (participant.role ?? '').toLowerCase().split(/[,;]\s*/).map((role) => role.trim()).filter(Boolean),
-    names: [participant.name],
-  }));
+  const roster = participants.map((participant) =>
+    directoryEntry(
+      { person_id: participant.person_id, name: participant.name },
+      [participant.name],
+      (participant.role ?? '').toLowerCase().split(/[,;]\s*/).map((role) => role.trim()).filter(Boolean),
+    ),
+  );
   return {
     resolve(label: string): PersonRef | undefined {
       const words = label.replace(/\./g, ' ').split(/\s+/).filter(Boolean);
@@ -320,12 +330,11 @@ function feminineMatches(entries: readonly DirectoryEntry[], nameWords: readonly
  * Titles alone ("the Secretary") cannot be checked and are trusted.
  */
 export function plausibleMarking(written: string, names: readonly string[]): boolean {
-  const titleWords = new Set(Object.keys(TITLE_SYNONYMS).flatMap((title) => title.split(' ')));
   const words = written
     .replace(/\./g, ' ')
     .split(/\s+/)
     .map((word) => word.toLowerCase())
-    .filter((word) => word && !HONORIFICS.has(word) && !titleWords.has(word));
+    .filter((word) => word && !HONORIFICS.has(word) && !TITLE_WORDS.has(word));
   if (words.length === 0) return true;
   const stem = (word: string) => nameKey(word).replace(/a$/, '');
   const known = new Set(names.flatMap((name) => nameKey(name).split(' ').map(stem)));
@@ -347,11 +356,8 @@ function holdsTitle(entry: DirectoryEntry, titles: readonly string[]): boolean {
 /** The label's name words all occur, in order, among one of the person's name forms. */
 function matchesName(entry: DirectoryEntry, nameWords: readonly string[]): boolean {
   if (nameWords.length === 0) return false;
-  const wanted = nameWords.map(nameKey).join(' ');
-  return entry.names.some((name) => {
-    const key = ` ${nameKey(name)} `;
-    return key.includes(` ${wanted} `);
-  });
+  const wanted = ` ${nameWords.map(nameKey).join(' ')} `;
+  return entry.keys.some((key) => key.includes(wanted));
 }
 
 function unique(entries: readonly DirectoryEntry[]): PersonRef | undefined {

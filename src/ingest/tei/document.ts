@@ -5,7 +5,7 @@
  */
 import type { Document, Participant, Passage, PersonRef } from '../../model/index.ts';
 import { findRedactions } from '../redactions.ts';
-import { detectTurns, plausibleMarking, speakerDirectory, type DirectoryEntry } from '../turns.ts';
+import { detectTurns, directoryEntry, plausibleMarking, speakerDirectory, type DirectoryEntry } from '../turns.ts';
 import { findAll, squeeze, textOf, type XmlElement } from '../xml/stream.ts';
 import { blocksOf, type Block } from './blocks.ts';
 import { classificationFromSourceNote, typeFromHeading } from './classify.ts';
@@ -23,11 +23,9 @@ export interface VolumeContext {
 }
 
 export function volumeContext(volume: VolumeInfo, persons: PersonsList): VolumeContext {
-  const authority = [...persons.values()].map((person) => ({
-    person: { person_id: person.id, name: person.name },
-    roles: [],
-    names: [person.name, ...person.aliases],
-  }));
+  const authority = [...persons.values()].map((person) =>
+    directoryEntry({ person_id: person.id, name: person.name }, [person.name, ...person.aliases]),
+  );
   return { volume, persons, authority };
 }
 
