@@ -158,7 +158,10 @@ export interface Document {
   id: string;
   collection: Collection;
   type: DocumentType;
+  /** The heading without its number, and with the record's own subtitle when it prints one. */
   title: string;
+  /** A subtitle the record prints under its heading ("First Plenary Meeting"). */
+  subtitle?: string;
   /** The document number within its collection, when it has one (FRUS: 151). */
   number?: string;
   date?: DocumentDate;

@@ -40,8 +40,11 @@ export function documentFromDiv(div: XmlElement, context: VolumeContext, startPa
   };
   const participantsList = findAll(div, (e) => e.name === 'list' && e.attrs.type === 'participants')[0];
   const blocks = blocksOf(div, { docId: id, resolvePerson, page: ownPagination(div, xmlId) ?? startPage });
-  const heading = blocks.find((block) => block.element.name === 'head');
-  const title = (heading?.text ?? '').replace(/^\d+[A-Za-z]?\.\s+/, '') || `Document ${div.attrs.n ?? xmlId}`;
+  const headingBlock = blocks.find((block) => block.element.name === 'head');
+  const headingText = (headingBlock?.text ?? '').replace(/^\d+[A-Za-z]?\.\s+/, '') || `Document ${div.attrs.n ?? xmlId}`;
+  const subtitle = subtitleOf(blocks);
+  // "Memorandum of Conversation" heads a dozen records of one summit; the subtitle tells them apart.
+  const title = subtitle && !headingText.includes(subtitle) ? `${headingText} (${subtitle})` : headingText;
 
   const participants = participantsList
     ? participantsFrom(blocksOf(participantsList, { docId: id, resolvePerson }), persons)
@@ -55,6 +58,7 @@ export function documentFromDiv(div: XmlElement, context: VolumeContext, startPa
     collection: { id: volume.id, title: volume.title },
     type: typeFromHeading(title),
     title,
+    ...(subtitle ? { subtitle } : {}),
     number: div.attrs.n,
     participants,
     mentions: [],
@@ -133,6 +137,23 @@ export function documentFromDiv(div: XmlElement, context: VolumeContext, startPa
   if (date) document.date = date;
   if (time) document.time = time;
   return document;
+}
+
+/** Longer centred lines are text, not a subtitle. */
+const MAX_SUBTITLE_CHARS = 100;
+
+/**
+ * The centred lines FRUS prints between a document's heading and its body ("REAGAN-GORBACHEV
+ * MEETINGS IN GENEVA", then "First Plenary Meeting"): the last of them names this record.
+ */
+function subtitleOf(blocks: readonly Block[]): string | undefined {
+  let subtitle: string | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue;
+    if (block.kind !== 'paragraph' || block.rend !== 'center') break;
+    if (block.text.length <= MAX_SUBTITLE_CHARS && /\p{L}/u.test(block.text)) subtitle = block.text;
+  }
+  return subtitle;
 }
 
 /**

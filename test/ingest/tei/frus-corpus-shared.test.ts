@@ -36,7 +36,8 @@ test('shared corpus: every <div type="document"> becomes a document', { skip: sh
 
 test('shared corpus: Geneva first plenary (d151), a narrative memcon', { skip: sharedSkip }, async () => {
   const d = await doc('frus1981-88v05-d151');
-  assert.equal(d.title, 'Memorandum of Conversation');
+  assert.equal(d.title, 'Memorandum of Conversation (First Plenary Meeting)');
+  assert.equal(d.subtitle, 'First Plenary Meeting');
   assert.equal(d.type, 'memcon');
   assert.equal(d.style, 'narrative');
   assert.deepEqual({ start: d.date?.start, precision: d.date?.precision }, { start: '1985-11-19', precision: 'day' });
