@@ -6,8 +6,11 @@ import { open, stat } from 'node:fs/promises';
 import { VerbatimError } from '../errors.ts';
 import type { Probe, Reader } from './reader.ts';
 import { teiReader } from './tei/tei-reader.ts';
+import { pdfReader } from './pdf/index.ts';
+import { htmlReader } from './article/index.ts';
+import { textReader } from './text/index.ts';
 
-export const READERS: readonly Reader[] = [teiReader];
+export const READERS: readonly Reader[] = [teiReader, pdfReader, htmlReader, textReader];
 
 const PROBE_BYTES = 64 * 1024;
 

@@ -1,0 +1,1 @@
+export { textReader, newsSign } from './text-reader.ts';
