@@ -152,3 +152,49 @@ export function usNumericDate(text: string): string | undefined {
   const year = match[3]!.length === 4 ? shortYear : shortYear >= 70 ? 1900 + shortYear : 2000 + shortYear;
   return dayDate(year, Number(match[1]), Number(match[2]), text)?.start;
 }
+
+/** A year alone ("1985"), for datelines that give no more. */
+const YEAR_ONLY = /\b(19\d{2}|20\d{2})\b/;
+
+/** findDate, falling back to a bare year at year precision. */
+export function findDateOrYear(text: string): DocumentDate | undefined {
+  const date = findDate(text);
+  if (date) return date;
+  const year = YEAR_ONLY.exec(text);
+  return year?.[1] ? { start: year[1], precision: 'year', text: year[0] } : undefined;
+}
+
+const TIME_PATTERNS = {
+  /** "11:27–12:15 p.m.", "8–10:30 p.m.", "11:30 a.m.–12:40 p.m.", "10 a.m.-1:45 p.m.", "5 p.m." */
+  clock: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*[–—-]\s*(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?))?(?=[\s,.;)]|$)/i,
+  /** Military and telegram style: "1530Z", "0800 hours". */
+  military: /\b([01]\d|2[0-3])([0-5]\d)\s?(Z|hours|hrs)\b/,
+} as const;
+
+function to24(hour: number, minute: number, meridiem: string | undefined): string {
+  let h = hour % 12;
+  if (meridiem?.toLowerCase().startsWith('p')) h += 12;
+  else if (!meridiem) h = hour;
+  return `${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * A time or time span as printed ("11:27–12:15 p.m." is 11:27 to 12:15: a start without its
+ * own a.m./p.m. shares the end's unless that would put it after the end).
+ */
+export function parseTimeText(text: string): { start: string; end?: string; zone?: string } | undefined {
+  const military = TIME_PATTERNS.military.exec(text);
+  if (military) return { start: `${military[1]}:${military[2]}`, ...(military[3] === 'Z' ? { zone: 'Z' } : {}) };
+  for (const match of text.matchAll(new RegExp(TIME_PATTERNS.clock, 'gi'))) {
+    const [, h1, m1, ap1, h2, m2, ap2] = match;
+    // A bare number is a time only with a meridiem somewhere in the span (not "1985").
+    if (!ap1 && !ap2) continue;
+    if (!m1 && !ap1 && !h2) continue;
+    if (h2 === undefined) return { start: to24(Number(h1), Number(m1 ?? 0), ap1) };
+    const end = to24(Number(h2), Number(m2 ?? 0), ap2);
+    let start = to24(Number(h1), Number(m1 ?? 0), ap1 ?? ap2);
+    if (!ap1 && start > end) start = to24(Number(h1), Number(m1 ?? 0), ap2?.toLowerCase().startsWith('p') ? 'am' : 'pm');
+    return { start, end };
+  }
+  return undefined;
+}

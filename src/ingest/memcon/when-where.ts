@@ -5,8 +5,7 @@
  * nor a time make the place.
  */
 import type { DocumentDate, DocumentTime } from '../../model/index.ts';
-import { findDate } from '../common/dates.ts';
-import { parseTimeText } from '../dates.ts';
+import { findDate, parseTimeText } from '../common/dates.ts';
 import type { Header } from './header.ts';
 import { MEMCON } from './patterns.ts';
 

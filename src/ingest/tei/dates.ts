@@ -5,7 +5,7 @@
  * attributes are dated from the dateline's `<date>` attributes, then from its text.
  */
 import type { DocumentDate, DocumentTime } from '../../model/index.ts';
-import { isoDate, parseDateText, parseTimeText } from '../dates.ts';
+import { findDateOrYear, parseTimeText } from '../common/dates.ts';
 
 export interface DateSources {
   /** frus:doc-dateTime-min / -max of the document div. */
@@ -51,6 +51,10 @@ function inZone(instant: Instant, zone: string | undefined): Instant {
 const START_OF_DAY = '00:00';
 const END_OF_DAY = '23:59';
 
+function isoMonth(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -65,7 +69,7 @@ function fromSpan(start: Instant, end: Instant): { date: DocumentDate; time?: Do
     return { date: { start: start.date, precision: 'day' }, time };
   }
   if (allDay && d1 === 1 && y1 === y2 && m1 === m2 && d2 === lastDayOfMonth(y2, m2)) {
-    return { date: { start: isoDate(y1, m1), precision: 'month' } };
+    return { date: { start: isoMonth(y1, m1), precision: 'month' } };
   }
   if (allDay && d1 === 1 && m1 === 1 && y1 === y2 && m2 === 12 && d2 === 31) {
     return { date: { start: String(y1), precision: 'year' } };
@@ -95,7 +99,7 @@ export function documentDate(sources: DateSources): { date?: DocumentDate; time?
   }
   const fromDateline = datelineSpan(attrs, sources.timeAttrs);
   if (fromDateline) return withText(fromDateline);
-  const parsed = text ? parseDateText(text) : undefined;
+  const parsed = text ? findDateOrYear(text) : undefined;
   return parsed ? withText({ date: parsed }) : {};
 }
 
