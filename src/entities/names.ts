@@ -48,10 +48,18 @@ const PHONETIC_RULES: [RegExp, string][] = [
   [/(.)\1/g, '$1'],
 ];
 
+/** Names repeat by the thousand in a volume; keys are cached, up to a bound. */
+const NAME_KEY_CACHE_LIMIT = 50_000;
+const nameKeyCache = new Map<string, string>();
+
 /** A key equal for "Yeltsin", "El'tsin", "Eltsin" and "Ельцин". */
 export function nameKey(name: string): string {
+  const cached = nameKeyCache.get(name);
+  if (cached !== undefined) return cached;
   let key = normalizeName(name);
   for (const [pattern, replacement] of PHONETIC_RULES) key = key.replace(pattern, replacement);
+  if (nameKeyCache.size >= NAME_KEY_CACHE_LIMIT) nameKeyCache.clear();
+  nameKeyCache.set(name, key);
   return key;
 }
 

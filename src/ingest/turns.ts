@@ -324,21 +324,28 @@ function feminineMatches(entries: readonly DirectoryEntry[], nameWords: readonly
   );
 }
 
+/** A name's words as compared by plausibleMarking: name keys, feminine -a dropped. */
+function nameWordStem(word: string): string {
+  return nameKey(word).replace(/a$/, '');
+}
+
+/** Every word stem of a person's names, computed once per person (tags are checked by the thousand). */
+export function nameStems(names: readonly string[]): Set<string> {
+  return new Set(names.flatMap((name) => nameKey(name).split(' ').map(nameWordStem)));
+}
+
 /**
  * Whether the words a source marks as a person can name that person: sources mis-tag now and
  * then (a "Mrs. Gorbachev" tagged as Robert Gates), and a wrong tag is worse than none.
  * Titles alone ("the Secretary") cannot be checked and are trusted.
  */
-export function plausibleMarking(written: string, names: readonly string[]): boolean {
+export function plausibleMarking(written: string, stems: ReadonlySet<string>): boolean {
   const words = written
     .replace(/\./g, ' ')
     .split(/\s+/)
     .map((word) => word.toLowerCase())
     .filter((word) => word && !HONORIFICS.has(word) && !TITLE_WORDS.has(word));
-  if (words.length === 0) return true;
-  const stem = (word: string) => nameKey(word).replace(/a$/, '');
-  const known = new Set(names.flatMap((name) => nameKey(name).split(' ').map(stem)));
-  return words.some((word) => known.has(stem(word)));
+  return words.length === 0 || words.some((word) => stems.has(nameWordStem(word)));
 }
 
 function leadingTitle(words: readonly string[]): number {

@@ -5,7 +5,7 @@
  */
 import type { Document, Participant, Passage, PersonRef } from '../../model/index.ts';
 import { findRedactions } from '../redactions.ts';
-import { detectTurns, directoryEntry, plausibleMarking, speakerDirectory, type DirectoryEntry } from '../turns.ts';
+import { detectTurns, directoryEntry, nameStems, plausibleMarking, speakerDirectory, type DirectoryEntry } from '../turns.ts';
 import { findAll, squeeze, textOf, type XmlElement } from '../xml/stream.ts';
 import { blocksOf, type Block } from './blocks.ts';
 import { classificationFromSourceNote, typeFromHeading } from './classify.ts';
@@ -20,13 +20,16 @@ export interface VolumeContext {
   persons: PersonsList;
   /** The persons list as a speaker directory's authority, built once per volume. */
   authority: DirectoryEntry[];
+  /** Name-word stems per persons-list id, to check the source's person tags against. */
+  stems: Map<string, Set<string>>;
 }
 
 export function volumeContext(volume: VolumeInfo, persons: PersonsList): VolumeContext {
   const authority = [...persons.values()].map((person) =>
     directoryEntry({ person_id: person.id, name: person.name }, [person.name, ...person.aliases]),
   );
-  return { volume, persons, authority };
+  const stems = new Map([...persons].map(([xmlId, person]) => [xmlId, nameStems([person.name, ...person.aliases])]));
+  return { volume, persons, authority, stems };
 }
 
 export function documentFromDiv(div: XmlElement, context: VolumeContext, startPage?: string): Document {
@@ -35,7 +38,7 @@ export function documentFromDiv(div: XmlElement, context: VolumeContext, startPa
   const id = `${volume.id}-${xmlId}`;
   const resolvePerson = (ref: string, written: string): PersonRef | undefined => {
     const person = persons.get(ref);
-    if (!person || !plausibleMarking(written, [person.name, ...person.aliases])) return undefined;
+    if (!person || !plausibleMarking(written, context.stems.get(ref) ?? new Set())) return undefined;
     return { person_id: person.id, name: person.name };
   };
   const participantsList = findAll(div, (e) => e.name === 'list' && e.attrs.type === 'participants')[0];
