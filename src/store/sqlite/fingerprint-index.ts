@@ -11,9 +11,13 @@ import { FINGERPRINT_VERSION, passageFingerprints } from '../../trace/fingerprin
 import type { FingerprintHit } from '../store.ts';
 
 /** A hash stored for more passages than this is a stock phrase: it ranks nothing, so lookups skip it. */
-export const MAX_POSTINGS_PER_HASH = 500;
+export const MAX_POSTINGS_PER_HASH = 20_000;
 
 const VERSION_KEY = 'fingerprint_version';
+/** Ranked passages fetched beyond the limit, for those in private collections that are dropped. */
+const OVERFETCH = 2;
+/** Passages read at a time when the index is rebuilt. */
+const REBUILD_BATCH = 2000;
 
 // Private collections are filtered here, as everywhere in the store.
 const PUBLIC_PASSAGE = `SELECT d.id AS doc_id, p.id AS passage_id, p.n, p.kind, p.text, p.page,
@@ -42,20 +46,27 @@ export class FingerprintIndex {
     }
   }
 
-  /** Passages sharing the most hashes with the probe, best first, at most `limit`. */
+  /**
+   * Passages sharing the most with the probe, best first, at most `limit`. Each shared hash
+   * counts by its rarity (an inverse document frequency over its posting list), so "would
+   * like" shared with hundreds of passages ranks below one rare pair of words.
+   */
   lookup(hashes: readonly number[], limit: number): FingerprintHit[] {
-    const shared = new Map<number, number>();
+    // Each hash's weight from its posting count (counted in the index, no rows materialised);
+    // then one aggregate over the postings, driven from the weights table, ranks the passages.
+    const weights: Record<string, number> = {};
     for (const hash of new Set(hashes)) {
-      const rows = this.statements.postings.all(hash, MAX_POSTINGS_PER_HASH + 1) as { passage_rowid: number }[];
-      if (rows.length > MAX_POSTINGS_PER_HASH) continue;
-      for (const row of rows) shared.set(row.passage_rowid, (shared.get(row.passage_rowid) ?? 0) + 1);
+      const { n } = this.statements.postingCount.get(hash, MAX_POSTINGS_PER_HASH + 1) as { n: number };
+      if (n > 0 && n <= MAX_POSTINGS_PER_HASH) weights[hash] = Math.log(1 + MAX_POSTINGS_PER_HASH / n);
     }
-    const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (Object.keys(weights).length === 0) return [];
+    const ranked = this.statements.rank.all(JSON.stringify(weights), limit * OVERFETCH) as
+      { passage_rowid: number; shared: number }[];
     const hits: FingerprintHit[] = [];
-    for (const [rowid, count] of ranked) {
+    for (const { passage_rowid: rowid, shared } of ranked) {
       if (hits.length >= limit) break;
       const row = this.statements.passage.get(rowid) as FingerprintHit | undefined;
-      if (row) hits.push({ ...withoutNulls(row), shared: count });
+      if (row) hits.push({ ...withoutNulls(row), shared });
     }
     return hits;
   }
@@ -65,8 +76,13 @@ export class FingerprintIndex {
     if (stored === String(FINGERPRINT_VERSION)) return;
     this.db.transaction(() => {
       this.statements.clear.run();
-      for (const passage of this.statements.allPassages.iterate() as Iterable<{ rowid: number; text: string }>) {
-        this.add(passage.rowid, passage.text);
+      // In batches: a statement being iterated cannot share the connection with inserts.
+      let after = 0;
+      for (;;) {
+        const batch = this.statements.passagesAfter.all(after, REBUILD_BATCH) as { rowid: number; text: string }[];
+        for (const passage of batch) this.add(passage.rowid, passage.text);
+        if (batch.length < REBUILD_BATCH) break;
+        after = (batch.at(-1) as { rowid: number }).rowid;
       }
       this.statements.setVersion.run(VERSION_KEY, String(FINGERPRINT_VERSION));
     })();
@@ -78,9 +94,12 @@ function prepare(db: Database.Database) {
     insert: db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, passage_rowid) VALUES (?, ?)'),
     remove: db.prepare('DELETE FROM passage_fingerprints WHERE hash = ? AND passage_rowid = ?'),
     clear: db.prepare('DELETE FROM passage_fingerprints'),
-    postings: db.prepare('SELECT passage_rowid FROM passage_fingerprints WHERE hash = ? LIMIT ?'),
+    postingCount: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM passage_fingerprints WHERE hash = ? LIMIT ?)'),
+    rank: db.prepare(`SELECT f.passage_rowid, count(*) AS shared FROM json_each(?) w
+      JOIN passage_fingerprints f ON f.hash = CAST(w.key AS INTEGER)
+      GROUP BY f.passage_rowid ORDER BY sum(w.value) DESC, f.passage_rowid LIMIT ?`),
     passagesOfDocument: db.prepare('SELECT rowid, text FROM passages WHERE doc_rowid = ?'),
-    allPassages: db.prepare('SELECT rowid, text FROM passages'),
+    passagesAfter: db.prepare('SELECT rowid, text FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?'),
     passage: db.prepare(PUBLIC_PASSAGE),
     version: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setVersion: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
