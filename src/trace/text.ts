@@ -79,16 +79,32 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'neither', 'nor', 'none', 'nothing', 'nobody', 'nowhere', 'without', 'cannot',
 ]);
 
-function normalizeWord(raw: string): string {
+/** Words repeat across passages: normal forms and stems are cached, up to this many each. */
+const WORD_CACHE_LIMIT = 100_000;
+
+function memoised(compute: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined) {
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      value = compute(word);
+      cache.set(word, value);
+    }
+    return value;
+  };
+}
+
+const normalizeWord = memoised((raw: string): string => {
   const folded = raw.normalize('NFKD').replace(REGEXPS.marks, '').toLowerCase().replace(REGEXPS.apostrophes, "'");
   if (REGEXPS.digits.test(folded)) return folded.replace(REGEXPS.digitGroups, '');
   return NUMBER_WORDS[folded] ?? folded;
-}
+});
 
-function stemOf(norm: string): string {
+const stemOf = memoised((norm: string): string => {
   if (REGEXPS.digits.test(norm)) return norm;
   return stemmer(IRREGULAR_BASES[norm] ?? norm);
-}
+});
 
 function makeToken(raw: string, norm: string, start: number, end: number): Token {
   return { raw, norm, stem: stemOf(norm), start, end };
