@@ -45,7 +45,7 @@ describe('HTTP API on the shared corpus', { skip: sharedSkip }, () => {
   test('shared: citations in the three formats', async () => {
     const chicago = (await app.inject(`/api/documents/${DOC}/citation?format=chicago`)).json();
     assert.equal(chicago.format, 'chicago');
-    assert.match(chicago.text, /^“Memorandum of Conversation,” Geneva, November 19, 1985, Foreign Relations of the United States, 1981–1988/);
+    assert.match(chicago.text, /^“Memorandum of Conversation \(First Plenary Meeting\),” Geneva, November 19, 1985, Foreign Relations of the United States, 1981–1988/);
     assert.match(chicago.text, /doc\. 151, https:\/\/history\.state\.gov\/historicaldocuments\/frus1981-88v05\/d151\.$/);
 
     const bibtex = (await app.inject(`/api/documents/${DOC}/citation?format=bibtex`)).json();

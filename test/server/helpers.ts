@@ -6,24 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Document } from '../../src/model/index.ts';
 import { buildServer, type ServerOptions } from '../../src/server/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { ingestPaths } from '../../src/ingest/pipeline.ts';
-import { FRUS_V05, FRUS_VE13, tempDir } from '../helpers/shared.ts';
-
-let corpusStore: Promise<Store> | undefined;
-
-/**
- * The two FRUS TEI volumes of ../shared, ingested once per test process. Named files rather
- * than the folder, so a README beside them is never part of the archive under test.
- */
-function openCorpusStore(): Promise<Store> {
-  corpusStore ??= (async () => {
-    const store = openStore(tempDir('verbatim-server-corpus-'));
-    const summary = await ingestPaths(store, [FRUS_V05, FRUS_VE13]);
-    if (summary.failed.length > 0) throw new Error(`corpus ingest failed: ${JSON.stringify(summary.failed)}`);
-    return store;
-  })();
-  return corpusStore;
-}
+import { openCorpusStore } from '../helpers/corpus-store.ts';
+import { tempDir } from '../helpers/shared.ts';
 
 export async function corpusServer(options: Partial<ServerOptions> = {}): Promise<{ app: FastifyInstance; store: Store }> {
   const store = await openCorpusStore();

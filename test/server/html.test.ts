@@ -152,7 +152,7 @@ describe('pages on the shared corpus', { skip: sharedSkip }, () => {
     assert.match(body, /<div class="speaker"><a href="\/persons\/reagan-ronald">The President<\/a><span class="reported"/);
     assert.match(body, /<span class="page-break" id="page-658" aria-label="page 658">658<\/span>/);
     assert.match(body, /<section class="footnotes"/);
-    assert.match(body, /id="cite-chicago" tabindex="0">“Memorandum of Conversation,” Geneva, November 19, 1985/);
+    assert.match(body, /id="cite-chicago" tabindex="0">“Memorandum of Conversation \(First Plenary Meeting\),” Geneva, November 19, 1985/);
     assert.match(body, /<button type="button" class="copy" data-copy="cite-bibtex" hidden>Copy<\/button>/);
   });
 

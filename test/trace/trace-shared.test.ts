@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Document } from '../../src/model/index.ts';
 import { trace } from '../../src/trace/index.ts';
-import { traceCorpusStore as openCorpusStore } from './corpus.ts';
+import { openCorpusStore } from '../helpers/corpus-store.ts';
 import { SEED_ARTICLE, sharedSkip } from '../helpers/shared.ts';
 
 test('shared: the founding article — three quotations, their speakers, its claims, and no document in the archive', { skip: sharedSkip }, async () => {

@@ -144,7 +144,7 @@ describe('the reading room in Chromium (shared corpus)', { skip: browserSkip }, 
     await page.goto(base + '/documents/frus1981-88v05-d151#p28');
     assert.ok(await page.locator('#p28').isVisible());
     assert.equal(await page.locator('button.copy').first().isVisible(), false, 'copy buttons stay hidden without JavaScript');
-    assert.match(await page.locator('#cite-chicago').innerText(), /^“Memorandum of Conversation,” Geneva/);
+    assert.match(await page.locator('#cite-chicago').innerText(), /^“Memorandum of Conversation \(First Plenary Meeting\),” Geneva/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
     await shot(page, '08-document-phone-no-js');
