@@ -4,6 +4,7 @@
  * server store is; the SQLite store answers synchronously inside them.
  */
 import type { Article, Document, Person } from '../model/index.ts';
+import type { SearchRequest, SearchResult } from '../search/types.ts';
 
 export type PutOutcome = 'inserted' | 'replaced' | 'unchanged';
 
@@ -76,6 +77,8 @@ export interface Store {
   /** Merges authority records (new aliases and source ids are added to existing persons). */
   putPersons(persons: Person[]): Promise<void>;
   getDocument(id: string): Promise<Document | undefined>;
+  /** Every public document (of one collection, if given), in id order, one at a time. */
+  listDocuments(options?: { collection?: string }): AsyncIterable<Document>;
   getPerson(id: string): Promise<Person | undefined>;
   /** Persons any of whose names or aliases normalise to the given name. */
   findPersons(name: string): Promise<Person[]>;
@@ -88,6 +91,8 @@ export interface Store {
   findPassagesByFingerprint(hashes: readonly number[], limit: number): Promise<FingerprintHit[]>;
   /** Documents naming any of the persons or overlapping any of the date ranges, for tracing an article. */
   findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]>;
+  /** Runs a query of the search language (src/search); throws VBT_ERR_QUERY_SYNTAX on a malformed one. */
+  search(request: SearchRequest): Promise<SearchResult>;
   stats(): Promise<ArchiveStats>;
   /** Keeps a trace for its permalink; saving the same id again leaves the first in place. */
   putTrace(trace: SavedTrace): Promise<void>;

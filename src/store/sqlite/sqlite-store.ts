@@ -14,7 +14,9 @@ import type { ArchiveStats, CandidateDocumentRow, CandidateQuery, FingerprintHit
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { SqliteTraces } from './traces.ts';
 import { FingerprintIndex } from './fingerprint-index.ts';
-import { findCandidateDocuments } from './candidate-documents.ts';
+import { CandidateDocuments } from './candidate-documents.ts';
+import { searchSqlite } from './sqlite-search.ts';
+import type { SearchRequest, SearchResult } from '../../search/types.ts';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
 
@@ -27,6 +29,7 @@ export class SqliteStore implements Store {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly traces: SqliteTraces;
   private readonly fingerprints: FingerprintIndex;
+  private readonly candidates: CandidateDocuments;
 
   constructor(directory: string) {
     this.location = directory;
@@ -44,6 +47,7 @@ export class SqliteStore implements Store {
     this.statements = prepareStatements(this.db);
     this.traces = new SqliteTraces(this.db);
     this.fingerprints = new FingerprintIndex(this.db);
+    this.candidates = new CandidateDocuments(this.db);
   }
 
   async putDocument(document: Document): Promise<PutOutcome> {
@@ -156,6 +160,12 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.body) as Document) : undefined;
   }
 
+  async *listDocuments(options: { collection?: string } = {}): AsyncIterable<Document> {
+    const statement = options.collection ? this.statements.documentsOfCollection : this.statements.allDocuments;
+    const rows = (options.collection ? statement.iterate(options.collection) : statement.iterate()) as Iterable<{ body: string }>;
+    for (const row of rows) yield JSON.parse(row.body) as Document;
+  }
+
   async getPerson(id: string): Promise<Person | undefined> {
     const row = this.statements.person.get(id) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as Person) : undefined;
@@ -180,7 +190,11 @@ export class SqliteStore implements Store {
   }
 
   async findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]> {
-    return findCandidateDocuments(this.db, query);
+    return this.candidates.find(query);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    return searchSqlite(this.db, this, request);
   }
 
   async stats(): Promise<ArchiveStats> {
@@ -239,6 +253,8 @@ function prepareStatements(db: Db) {
   return {
     documentHash: db.prepare('SELECT rowid, content_hash FROM documents WHERE id = ?'),
     document: db.prepare(`SELECT d.body FROM ${PUBLIC_DOCUMENTS} WHERE d.id = ?`),
+    allDocuments: db.prepare(`SELECT d.body FROM ${PUBLIC_DOCUMENTS} ORDER BY d.id`),
+    documentsOfCollection: db.prepare(`SELECT d.body FROM ${PUBLIC_DOCUMENTS} WHERE d.collection_id = ? ORDER BY d.id`),
     upsertCollection: db.prepare(
       'INSERT INTO collections (id, title, private) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title',
     ),
