@@ -178,11 +178,13 @@ describe('search: precomputed frequent terms', () => {
       // The full path: a NOT of an absent word keeps the same matches but is not a single word.
       const full = await fresh.search({ query: 'alliance -qqqzzz', limit: 2 });
       frequentTuning.passages = 2;
-      // A write, so the passage map (and with it the precomputation) is rebuilt.
+      // A write, so the passage map (and with it the kept results) is rebuilt.
       await fresh.putPersons([{ id: 'x-y', name: 'X Y', sort_name: 'Y, X', aliases: [], source_ids: [] }]);
+      const { keptFrequentTerms } = await import('../../src/store/sqlite/sqlite-search.ts');
+      assert.ok(!keptFrequentTerms(fresh.db).includes('allianc'), 'nothing is computed before it is asked for');
+      await fresh.search({ query: 'alliance', limit: 2 });
+      assert.ok(keptFrequentTerms(fresh.db).includes('allianc'), 'the frequent word\'s result was kept');
       const cachedResult = await fresh.search({ query: 'Alliances', limit: 2 });
-      const { precomputedTerms } = await import('../../src/store/sqlite/sqlite-search.ts');
-      assert.ok(precomputedTerms(fresh.db).includes('allianc'), 'the cached path was taken');
       assert.deepEqual(
         { ...cachedResult, resolved: [] },
         { ...full, hits: full.hits.map((hit) => ({ ...hit })), resolved: [] },

@@ -4,10 +4,9 @@
  *
  * Ranking with bm25 scores every matching passage, so a word in a third of a million passages
  * costs a few hundred milliseconds however few results are shown — and the facets need every
- * match anyway. For each index term in at least FREQUENT_PASSAGES passages, the full search is
- * run once when the passage map is built, and the first CACHED_DOCUMENTS documents in relevance
- * order are kept with the totals and facets. A single-word query whose index term is cached
- * then costs an array slice. The kept results are exactly those of the full path (same SQL,
+ * match anyway. When a single-word search matches at least FREQUENT_PASSAGES passages, the
+ * first CACHED_DOCUMENTS documents of its full result in relevance order are kept with the
+ * totals and facets; the same word searched again then costs an array slice. The kept results are exactly those of the full path (same SQL,
  * same grouping, same order), and they are dropped with the passage map when the archive
  * changes; a page beyond them, another sort, or any other query takes the full path.
  *
@@ -18,7 +17,7 @@
 import Database from 'better-sqlite3';
 import type { FacetName } from '../../search/types.ts';
 
-/** Terms matching at least this many passages get precomputed results (below, the full path is fast). */
+/** Terms matching at least this many passages have their results kept (below, the full path is fast). */
 export const FREQUENT_PASSAGES = 10_000;
 /** The threshold in force; tests lower it to exercise the cache on a small archive. */
 export const frequentTuning = { passages: FREQUENT_PASSAGES };
@@ -84,10 +83,4 @@ export function indexTokenizer(db: Database.Database): string {
   const declared = sql ? REGEXPS.tokenize.exec(sql)?.[1] : undefined;
   if (!declared) throw new Error('passages_fts has no tokenize declaration');
   return declared;
-}
-
-/** Index terms in at least FREQUENT_PASSAGES passages (including private ones: a superset is harmless). */
-export function frequentTerms(db: Database.Database, minimum = frequentTuning.passages): string[] {
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.verbatim_passages_terms USING fts5vocab(main, 'passages_fts', 'row')");
-  return db.prepare('SELECT term FROM temp.verbatim_passages_terms WHERE doc >= ? ORDER BY term').pluck().all(minimum) as string[];
 }

@@ -29,7 +29,7 @@ import {
 import { TermNode, type QueryNode } from '../../search/ast.ts';
 import type { CompiledQuery } from '../../search/compile/compiler.ts';
 import type { Store } from '../store.ts';
-import { CACHED_DOCUMENTS, frequentTerms, indexTokenizer, TermProbe, type FrequentResult } from './frequent-terms.ts';
+import { CACHED_DOCUMENTS, frequentTuning, indexTokenizer, TermProbe, type FrequentResult } from './frequent-terms.ts';
 import { buildPassageMap, fingerprint, type MappedDocument, type PassageMap } from './passage-map.ts';
 
 /** Prepared statements kept per database; compiled SQL varies only with the query's shape. */
@@ -68,13 +68,13 @@ function passageMap(db: Database.Database, state: SearchState): PassageMap {
   if (!state.map || state.map.fingerprint !== fingerprint(db)) {
     const map = buildPassageMap(db);
     state.map = map;
-    state.frequent = precomputeFrequent(db, state, map);
+    state.frequent = new Map();
   }
   return state.map;
 }
 
-/** The index terms with precomputed results at the moment (for tests and diagnostics). */
-export function precomputedTerms(db: Database.Database): string[] {
+/** The index terms with kept results at the moment (for tests and diagnostics). */
+export function keptFrequentTerms(db: Database.Database): string[] {
   return [...(STATES.get(db)?.frequent.keys() ?? [])];
 }
 
@@ -84,31 +84,35 @@ function runQuery(db: Database.Database, state: SearchState, map: PassageMap, co
   return groupByDocument(rows, map);
 }
 
-function precomputeFrequent(db: Database.Database, state: SearchState, map: PassageMap): Map<string, FrequentResult> {
-  const frequent = new Map<string, FrequentResult>();
-  for (const term of frequentTerms(db)) {
-    // A stem the tokenizer would stem again cannot be searched as itself: leave it to the full path.
-    if (state.probe.termOf(term) !== term) continue;
-    const grouped = runQuery(db, state, map, COMPILER.compile(TermNode.create({ text: term, prefix: false, at: 0 })));
-    const kept = orderDocuments(grouped, map, 'relevance').slice(0, CACHED_DOCUMENTS);
-    frequent.set(term, {
-      documents: Int32Array.from(kept),
-      scores: Float64Array.from(kept, (index) => grouped.best[index] as number),
-      passages: Float64Array.from(kept, (index) => grouped.bestPassage[index] as number),
-      counts: Int32Array.from(kept, (index) => grouped.counts[index] as number),
-      total: grouped.documents.length,
-      totalPassages: grouped.passages,
-      facets: countFacets(grouped.documents, map),
-    });
-  }
-  return frequent;
+/**
+ * Keeps the result of a frequent term's full search (see frequent-terms.ts). Results are kept
+ * as the terms are first searched rather than all at once when the passage map is built: at a
+ * million passages ranking every frequent term up front takes minutes, which a CLI process or
+ * a server just after an ingest would pay before answering anything.
+ */
+function keepFrequent(state: SearchState, term: string, grouped: Grouped, map: PassageMap): void {
+  const kept = orderDocuments(grouped, map, 'relevance').slice(0, CACHED_DOCUMENTS);
+  state.frequent.set(term, {
+    documents: Int32Array.from(kept),
+    scores: Float64Array.from(kept, (index) => grouped.best[index] as number),
+    passages: Float64Array.from(kept, (index) => grouped.bestPassage[index] as number),
+    counts: Int32Array.from(kept, (index) => grouped.counts[index] as number),
+    total: grouped.documents.length,
+    totalPassages: grouped.passages,
+    facets: countFacets(grouped.documents, map),
+  });
 }
 
-/** The precomputed result that answers this query exactly, if there is one. */
+/** The one index term a single-word (or one-word phrase) query searches, if it is one. */
+function singleTerm(state: SearchState, query: QueryNode): string | undefined {
+  const text = query.kind === 'phrase' || (query.kind === 'term' && !query.prefix) ? query.text : undefined;
+  return text === undefined ? undefined : state.probe.termOf(text);
+}
+
+/** The kept result that answers this query exactly, if there is one. */
 function frequentResult(state: SearchState, query: QueryNode, end: number, sort: SearchSort): FrequentResult | undefined {
   if (sort !== 'relevance' || end > CACHED_DOCUMENTS || state.frequent.size === 0) return undefined;
-  const text = query.kind === 'phrase' || (query.kind === 'term' && !query.prefix) ? query.text : undefined;
-  const term = text === undefined ? undefined : state.probe.termOf(text);
+  const term = singleTerm(state, query);
   return term === undefined ? undefined : state.frequent.get(term);
 }
 
@@ -267,6 +271,9 @@ export async function searchSqlite(
     totals = { total: cached.total, passages: cached.totalPassages };
   } else {
     const grouped = runQuery(db, state, map, compiled);
+    const term = grouped.passages >= frequentTuning.passages ? singleTerm(state, query) : undefined;
+    // A stem the tokenizer would stem again is not searched as itself: it is never kept.
+    if (term !== undefined && state.probe.termOf(term) === term) keepFrequent(state, term, grouped, map);
     page = orderDocuments(grouped, map, sort)
       .slice(offset, end)
       .map((index) => ({
