@@ -188,9 +188,14 @@ async function sameSpeaker(context: TraceContext, articleName: string | undefine
   return surname(articleName) === surname(record.name);
 }
 
-async function bestAlignment(context: TraceContext, quotation: Quotation, speakerName: string | undefined): Promise<Aligned | undefined> {
+async function bestAlignment(
+  context: TraceContext,
+  quotation: Quotation,
+  speakerName: string | undefined,
+  within?: readonly FingerprintHit[],
+): Promise<Aligned | undefined> {
   const words = quoteWords(quotation.text);
-  const hits = await context.passages(quotation.text);
+  const hits = within ?? (await context.passages(quotation.text));
   const aligned: Aligned[] = [];
   for (const hit of hits) {
     const alignment = align(words, hit.text);
@@ -208,8 +213,14 @@ async function bestAlignment(context: TraceContext, quotation: Quotation, speake
   return tied.find((candidate) => candidate.speakerOk === true) ?? top;
 }
 
-async function traceQuote(context: TraceContext, quotation: Quotation, speakerName: string | undefined): Promise<TracedQuote> {
-  const best = await bestAlignment(context, quotation, speakerName);
+/** Traces one quotation: through the fingerprint index, or only `within` the passages given. */
+async function traceQuote(
+  context: TraceContext,
+  quotation: Quotation,
+  speakerName: string | undefined,
+  within?: readonly FingerprintHit[],
+): Promise<TracedQuote> {
+  const best = await bestAlignment(context, quotation, speakerName, within);
   const wording = judgeWording(best?.alignment);
   const traced: TracedQuote = {
     text: quotation.text,
@@ -397,6 +408,7 @@ export async function trace(store: Store, input: TraceInput): Promise<TraceResul
   const documents = await rankDocuments(context, evidence, supports);
   const best = documents[0] && documents[0].score >= NOT_IN_ARCHIVE_BELOW ? documents[0] : undefined;
   const bestDocument = best ? await context.document(best.doc_id) : undefined;
+  if (bestDocument) await retraceWithin(context, bestDocument, speech, quotes);
 
   const claims = article.claims.map((claim) => checkClaim(claim, bestDocument));
   for (const quote of quotes) {
@@ -427,6 +439,39 @@ export async function trace(store: Store, input: TraceInput): Promise<TraceResul
     timings: { total_ms: round(performance.now() - started), lookup_ms: round(context.lookupMs), lookups: context.lookups },
   };
   return result;
+}
+
+/**
+ * A quotation reworded so that no five identifying words survive in a row (a negation slipped
+ * in, "a lot of" dropped) can escape the fingerprint index; but once the article's document is
+ * known, the quotation is aligned against every passage of that document itself.
+ */
+async function retraceWithin(context: TraceContext, document: Document, speech: readonly Quotation[], quotes: TracedQuote[]): Promise<void> {
+  const passages = documentPassages(document);
+  for (const [index, quote] of quotes.entries()) {
+    const quotation = speech[index];
+    if (quote.verdict !== 'unsupported' || !quotation) continue;
+    const retraced = await traceQuote(context, quotation, quotation.speaker_name, passages);
+    if (retraced.verdict !== 'unsupported') quotes[index] = retraced;
+  }
+}
+
+/** A document's passages in the shape the fingerprint index returns them. */
+function documentPassages(document: Document): FingerprintHit[] {
+  return document.passages.map((passage) => ({
+    doc_id: document.id,
+    passage_id: passage.id,
+    n: passage.n,
+    kind: passage.kind,
+    text: passage.text,
+    title: document.title,
+    type: document.type,
+    shared: 0,
+    ...(passage.page ? { page: passage.page } : {}),
+    ...(document.date ? { date: document.date.start } : {}),
+    ...(passage.speaker?.person_id ? { speaker_id: passage.speaker.person_id } : {}),
+    ...(passage.speaker ? { speaker_name: passage.speaker.name } : {}),
+  }));
 }
 
 function articleSummary(article: Article): TraceResult['article'] {

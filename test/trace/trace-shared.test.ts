@@ -96,3 +96,25 @@ test('shared: a Russian quotation is "other language: not aligned", not unsuppor
   assert.equal(result.quotes[0]?.verdict, 'other-language');
   assert.equal(result.quotes[0]?.label, 'other language: not aligned');
 });
+
+test('shared: a quotation reworded past the fingerprints is still found in the document the article reports on', { skip: sharedSkip }, async () => {
+  const store = await openCorpusStore();
+  const document = await store.getDocument('frus1981-88v05-d151');
+  // Whole sentences Gorbachev is recorded saying, long enough to quote and to reword.
+  const sentences = (document?.passages ?? [])
+    .filter((p) => p.speaker?.person_id === 'gorbachev-mikhail')
+    .flatMap((p) => p.text.split(/(?<=[.?!])\s+/u).map((sentence) => ({ passage: p, words: sentence.replace(/[.?!]$/u, '').split(/\s+/u) })))
+    .filter((s) => s.words.length >= 15 && s.words.every((w) => !/[“”"]/u.test(w)));
+  const anchor = sentences[0];
+  const source = sentences.find((s) => s.passage.id !== anchor?.passage.id);
+  assert.ok(anchor && source);
+  // Every third word dropped and a negation slipped in: no run of identifying words survives.
+  const reworded = ['never', ...source.words.slice(0, 15).filter((_, i) => i % 3 !== 2)].join(' ');
+  const text = `In Geneva on November 19, 1985, Gorbachev said: “${anchor.words.slice(0, 14).join(' ')}.” He added: “${reworded}.”`;
+  const result = await trace(store, { text });
+  assert.equal(result.documents[0]?.doc_id, 'frus1981-88v05-d151');
+  const quote = result.quotes[1];
+  assert.equal(quote?.verdict, 'altered');
+  assert.ok(quote?.differences.includes('negation'));
+  assert.equal(quote?.match?.passage_id, source.passage.id);
+});

@@ -16,7 +16,8 @@ const FALLBACK_TITLE_WORDS = 12;
 
 const TEXT_ARTICLE = {
   word: /\S+/g,
-  sentenceEnd: /[.;:,]$/,
+  /** Prose ends a line with a stop, even inside closing quotes or brackets (said: “… event.”). */
+  sentenceEnd: /[.;:,]["'”’»)\]]*$/,
 } as const;
 
 export interface TextArticleOptions {
@@ -60,7 +61,8 @@ export function readArticleText(text: string, options: TextArticleOptions = {}):
 function takeTitle(blocks: string[], known?: string): { title: string; body: string[]; fromBody: boolean } {
   if (known) return { title: known, body: blocks, fromBody: false };
   const first = blocks[0] ?? '';
-  if (first.length <= TITLE_MAX_CHARS && !TEXT_ARTICLE.sentenceEnd.test(first)) return { title: first, body: blocks.slice(1), fromBody: false };
+  // A text of one paragraph (pasted prose) is all body: nothing below it could be the article.
+  if (blocks.length > 1 && first.length <= TITLE_MAX_CHARS && !TEXT_ARTICLE.sentenceEnd.test(first)) return { title: first, body: blocks.slice(1), fromBody: false };
   const words = first.match(TEXT_ARTICLE.word) ?? [];
   return { title: words.slice(0, FALLBACK_TITLE_WORDS).join(' '), body: blocks, fromBody: true };
 }

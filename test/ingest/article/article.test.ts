@@ -74,3 +74,13 @@ test('readArticleHtml: pages with no text and oversized pages are per-file error
   assert.throws(() => readArticleHtml('<html><body><img src="x.png"></body></html>', { origin: 'img.html' }), (e) => isVerbatimError(e, 'VBT_ERR_ARTICLE_EMPTY'));
   assert.throws(() => readArticleHtml('<p>'.repeat(8_000_000)), (e) => isVerbatimError(e, 'VBT_ERR_FILE_TOO_LARGE'));
 });
+
+test('pasted prose of one paragraph is all body, even when it ends inside a quotation', () => {
+  const prose = 'In Geneva the general secretary said: “We regard this meeting as a positive event.”';
+  const article = readArticleText(prose);
+  assert.equal(article.text, prose);
+  assert.match(article.title, /^In Geneva the general secretary said/);
+  const headed = readArticleText(`A short headline\n\n${prose}`);
+  assert.equal(headed.title, 'A short headline');
+  assert.equal(headed.text, prose);
+});
