@@ -372,7 +372,10 @@ function checkClaim(claim: Claim, document: Document | undefined): ClaimCheck {
     case 'document': {
       const kind = recordKind(document);
       check.found = `${kind} (${document.type})`;
-      check.ok = claim.value === 'transcript' ? kind === 'verbatim transcript' : claim.value === document.type || claim.value === 'other';
+      check.ok =
+        claim.value === 'transcript'
+          ? kind === 'verbatim transcript'
+          : claim.value === 'other' || (CLAIMED_KINDS[claim.value ?? ''] ?? [claim.value]).includes(document.type);
       break;
     }
     default:
@@ -380,6 +383,11 @@ function checkClaim(claim: Claim, document: Document | undefined): ClaimCheck {
   }
   return check;
 }
+
+/** What an article's word for a record can rightly name: a memcon is a "memorandum" (of conversation). */
+const CLAIMED_KINDS: Record<string, readonly string[]> = {
+  memo: ['memo', 'memcon', 'telcon'],
+};
 
 function sameSurname(a: string, b: string): boolean {
   const last = (name: string) => nameKey(name).split(' ').at(-1) ?? '';

@@ -110,11 +110,13 @@ test('shared: a quotation reworded past the fingerprints is still found in the d
   assert.ok(anchor && source);
   // Every third word dropped and a negation slipped in: no run of identifying words survives.
   const reworded = ['never', ...source.words.slice(0, 15).filter((_, i) => i % 3 !== 2)].join(' ');
-  const text = `In Geneva on November 19, 1985, Gorbachev said: “${anchor.words.slice(0, 14).join(' ')}.” He added: “${reworded}.”`;
+  const text = `In Geneva on November 19, 1985, according to a declassified memorandum, Gorbachev said: “${anchor.words.slice(0, 14).join(' ')}.” He added: “${reworded}.”`;
   const result = await trace(store, { text });
   assert.equal(result.documents[0]?.doc_id, 'frus1981-88v05-d151');
   const quote = result.quotes[1];
   assert.equal(quote?.verdict, 'altered');
   assert.ok(quote?.differences.includes('negation'));
   assert.equal(quote?.match?.passage_id, source.passage.id);
+  // A memorandum of conversation is rightly called a memorandum.
+  assert.equal(result.claims.find((c) => c.field === 'document')?.ok, true);
 });
