@@ -21,6 +21,17 @@ describe('search over the shared FRUS corpus', () => {
     assert.deepEqual(Object.keys(result.facets.place ?? {}).sort(), ['Geneva', 'Reykjavik']);
   });
 
+  test('shared: a plain word in Cyrillic naming a person also finds the name as the archive writes it', { skip: sharedSkip }, async () => {
+    const store = await openCorpusStore();
+    const latin = await store.search({ query: 'Shevardnadze', limit: 20 });
+    const cyrillic = await store.search({ query: 'Шеварднадзе', limit: 20 });
+    assert.ok(latin.total >= 5);
+    assert.equal(cyrillic.total, latin.total);
+    assert.deepEqual(cyrillic.hits.map((hit) => hit.doc_id), latin.hits.map((hit) => hit.doc_id));
+    // A Cyrillic word that names no one still matches only itself.
+    assert.equal((await store.search({ query: 'Москва' })).total, 0);
+  });
+
   test('shared: Shevardnadze in Latin and Cyrillic script speaks the same passages', { skip: sharedSkip }, async () => {
     const store = await openCorpusStore();
     const latin = await store.search({ query: 'speaker:shevardnadze', limit: 50 });

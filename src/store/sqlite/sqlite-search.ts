@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { normalizeName } from '../../entities/names.ts';
 import { VerbatimError } from '../../errors.ts';
 import { FOLD_FUNCTION, Fts5Compiler } from '../../search/compile/fts5-compiler.ts';
-import { nameResolutions, normalizeQuery, type NameResolver } from '../../search/normalize.ts';
+import { nameResolutions, normalizeQuery, type NameResolver, type ScriptBridge } from '../../search/normalize.ts';
 import { parseQuery } from '../../search/parser.ts';
 import { highlightTerms, makeSnippet } from '../../search/snippet.ts';
 import {
@@ -140,6 +140,12 @@ function resolverFor(store: Store): NameResolver {
   };
 }
 
+/** Surnames of the persons a name denotes, as the persons lists write them ("Gorbachev, Mikhail S."). */
+function surnamesFor(store: Store): ScriptBridge {
+  return async (name) =>
+    (await store.findPersons(name)).map((person) => (person.sort_name.split(',')[0] ?? person.name).trim()).filter(Boolean);
+}
+
 export interface Grouped {
   /** Document indexes into the passage map, in no particular order. */
   documents: number[];
@@ -253,7 +259,7 @@ export async function searchSqlite(
   request: SearchRequest,
 ): Promise<SearchResult> {
   const { limit, offset, sort } = checkPaging(request);
-  const query = await normalizeQuery(parseQuery(request.query), resolverFor(store));
+  const query = await normalizeQuery(parseQuery(request.query), resolverFor(store), surnamesFor(store));
   const compiled = COMPILER.compile(query);
   const state = stateOf(db);
   const map = passageMap(db, state);
