@@ -59,7 +59,7 @@ test('shared corpus: `stats --json` counts by collection, type and year', { skip
   assert.ok(json.size_bytes > 0);
 });
 
-test('VERBATIM_DB names the archive when --db is not given', { skip: sharedSkip }, async () => {
+test('shared corpus: VERBATIM_DB names the archive when --db is not given', { skip: sharedSkip }, async () => {
   const { json } = await runCliJson<{ documents: number }>(['stats'], { env: { VERBATIM_DB: archive } });
   assert.equal(json.documents, 35);
 });
