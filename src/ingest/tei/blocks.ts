@@ -92,7 +92,7 @@ function blockKind(element: XmlElement): PassageKind | undefined {
 
 function hasBlockChildren(element: XmlElement): boolean {
   return element.children.some(
-    (child) => typeof child !== 'string' && (child.name in BLOCK_KINDS || CONTAINERS.has(child.name)) && child.name !== 'head' ,
+    (child) => typeof child !== 'string' && child.name !== 'head' && (child.name in BLOCK_KINDS || CONTAINERS.has(child.name)),
   );
 }
 
@@ -121,7 +121,7 @@ class BlockBuilder {
     this.text += text;
   }
 
-  walk(node: XmlNode, inEmphasis = false): void {
+  walk(node: XmlNode): void {
     if (typeof node === 'string') {
       this.append(node);
       return;
@@ -147,7 +147,7 @@ class BlockBuilder {
         }
         case 'persName': {
           const start = this.text.length;
-          for (const child of node.children) this.walk(child, inEmphasis);
+          for (const child of node.children) this.walk(child);
           const xmlId = node.attrs.corresp?.replace(/^#/, '');
           const written = this.text.slice(start).trim();
           const person = xmlId ? this.context.resolvePerson(xmlId, written) : undefined;
@@ -165,7 +165,7 @@ class BlockBuilder {
         case 'hi': {
           const emphasised = EMPHASIS_RENDS.has(node.attrs.rend ?? '');
           const leadStart = this.text.trim() === '' ? this.text.length : -1;
-          for (const child of node.children) this.walk(child, inEmphasis || emphasised);
+          for (const child of node.children) this.walk(child);
           if (emphasised && leadStart >= 0 && !this.emphasisLead) {
             const trimmed = this.text.trimEnd().length;
             if (trimmed > leadStart) this.emphasisLead = { start: leadStart, end: trimmed };
@@ -174,7 +174,7 @@ class BlockBuilder {
         }
       }
     }
-    for (const child of node.children) this.walk(child, inEmphasis);
+    for (const child of node.children) this.walk(child);
   }
 
   private footnote(note: XmlElement): Footnote {
