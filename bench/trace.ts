@@ -24,6 +24,7 @@ import { tokenize, isLight } from '../src/trace/text.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { random as seededRandom } from './noisy-quotes.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]?.replace(/^--/, '') ?? '', process.argv[i + 1] ?? '');
@@ -41,17 +42,7 @@ type Expected = 'verbatim' | 'minor' | 'altered' | 'misattributed' | 'unsupporte
 const EXPECTED: Expected[] = ['verbatim', 'minor', 'altered', 'misattributed', 'unsupported'];
 
 // ---------------------------------------------------------------- deterministic randomness
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(SEED);
+const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 // ---------------------------------------------------------------- corpus
