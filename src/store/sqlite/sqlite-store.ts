@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { VerbatimError } from '../../errors.ts';
 import { nameKey } from '../../entities/names.ts';
 import type { Article, Document, Person } from '../../model/index.ts';
-import { articleHash, contentHash } from '../content-hash.ts';
+import { serializeRecord } from '../content-hash.ts';
 import type { ArchiveStats, CandidateDocumentRow, CandidateQuery, FingerprintHit, PassageRow, PutOutcome, SavedTrace, Store } from '../store.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { SqliteTraces } from './traces.ts';
@@ -57,7 +57,7 @@ export class SqliteStore implements Store {
   /** Synchronous core of putDocument, for callers (benchmarks, bulk ingest) that batch. */
   writeDocument(document: Document): PutOutcome {
     const s = this.statements;
-    const hash = contentHash(document);
+    const { body, hash } = serializeRecord(document);
     const existing = s.documentHash.get(document.id) as { rowid: number; content_hash: string } | undefined;
     if (existing?.content_hash === hash) return 'unchanged';
     this.db.transaction(() => {
@@ -76,7 +76,7 @@ export class SqliteStore implements Store {
         language: document.language,
         style: document.style,
         content_hash: hash,
-        body: JSON.stringify(document),
+        body,
         ingested_at: new Date().toISOString(),
       });
       const docRowid = Number(lastInsertRowid);
@@ -119,7 +119,7 @@ export class SqliteStore implements Store {
 
   async putArticle(article: Article): Promise<PutOutcome> {
     const s = this.statements;
-    const hash = articleHash(article);
+    const { body, hash } = serializeRecord(article);
     const existing = s.articleHash.get(article.id) as { content_hash: string } | undefined;
     if (existing?.content_hash === hash) return 'unchanged';
     s.upsertArticle.run({
@@ -130,7 +130,7 @@ export class SqliteStore implements Store {
       published: article.published ?? null,
       language: article.language,
       content_hash: hash,
-      body: JSON.stringify(article),
+      body,
       ingested_at: new Date().toISOString(),
     });
     return existing ? 'replaced' : 'inserted';
