@@ -39,6 +39,8 @@ export interface IngestEvents {
   /** Progress within the current file. */
   fileProgress?(path: string, done: number, total: number): void;
   fileDone?(path: string, result: { stored: number; unchanged: number } | { error: string }): void;
+  /** Progress of bringing the search index up to date, after the files (passages indexed so far). */
+  searchIndexProgress?(done: number, total: number): void;
 }
 
 export interface IngestOptions {
@@ -78,6 +80,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
       options.events?.fileDone?.(path, { error: reasonOf(error) });
     }
   }
+  // Once for the whole run rather than per document: the posting lists are built in bulk.
+  await store.prepareSearch((done, total) => options.events?.searchIndexProgress?.(done, total));
   const stats = await store.stats();
   return {
     ingested,

@@ -93,6 +93,11 @@ export interface Store {
   findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]>;
   /** Runs a query of the search language (src/search); throws VBT_ERR_QUERY_SYNTAX on a malformed one. */
   search(request: SearchRequest): Promise<SearchResult>;
+  /**
+   * Brings what search ranks from up to date with the stored passages (the first search after
+   * a change would otherwise do it). Ingest calls it once at the end, with progress.
+   */
+  prepareSearch(onProgress?: (done: number, total: number) => void): Promise<void>;
   stats(): Promise<ArchiveStats>;
   /** Keeps a trace for its permalink; saving the same id again leaves the first in place. */
   putTrace(trace: SavedTrace): Promise<void>;

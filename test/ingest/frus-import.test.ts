@@ -58,7 +58,8 @@ test('an interrupted download resumes with a Range request and then ingests', as
     const part = join(archive, 'downloads/frus9999-99v01.xml.part');
     assert.ok(existsSync(part));
     const kept = statSync(part).size;
-    assert.ok(kept >= 1500 && kept < VOLUME.length);
+    // How much of the cut response arrived before the socket closed depends on timing; some did, not all.
+    assert.ok(kept > 0 && kept < VOLUME.length);
 
     const second = await runCliJson<{ ingested: number; documents: number; downloads: { how: string; bytes: number }[] }>([
       'import', 'frus', 'frus9999-99v01', '--db', archive, '--source', repo.url,

@@ -4,6 +4,7 @@ import { addAlias } from '../../src/entities/aliases.ts';
 import { isVerbatimError } from '../../src/errors.ts';
 import type { SearchResult } from '../../src/search/types.ts';
 import type { SqliteStore } from '../../src/store/index.ts';
+import { searchSqlite } from '../../src/store/sqlite/sqlite-search.ts';
 import { openFixtureStore } from './fixtures.ts';
 
 let store: SqliteStore;
@@ -169,34 +170,37 @@ describe('search: results', () => {
   });
 });
 
-describe('search: precomputed frequent terms', () => {
-  test('a frequent word answers from the precomputed results exactly as the full path does', async () => {
-    const { frequentTuning } = await import('../../src/store/sqlite/frequent-terms.ts');
-    const saved = frequentTuning.passages;
-    const fresh = await openFixtureStore();
-    try {
-      // The full path: a NOT of an absent word keeps the same matches but is not a single word.
-      const full = await fresh.search({ query: 'alliance -qqqzzz', limit: 2 });
-      frequentTuning.passages = 2;
-      // A write, so the passage map (and with it the kept results) is rebuilt.
-      await fresh.putPersons([{ id: 'x-y', name: 'X Y', sort_name: 'Y, X', aliases: [], source_ids: [] }]);
-      const { keptFrequentTerms } = await import('../../src/store/sqlite/sqlite-search.ts');
-      assert.ok(!keptFrequentTerms(fresh.db).includes('allianc'), 'nothing is computed before it is asked for');
-      await fresh.search({ query: 'alliance', limit: 2 });
-      assert.ok(keptFrequentTerms(fresh.db).includes('allianc'), 'the frequent word\'s result was kept');
-      const cachedResult = await fresh.search({ query: 'Alliances', limit: 2 });
-      assert.deepEqual(
-        { ...cachedResult, resolved: [] },
-        { ...full, hits: full.hits.map((hit) => ({ ...hit })), resolved: [] },
-      );
-      assert.equal(cachedResult.total, 3, 'private documents stay out of the precomputed counts');
-      const secondPage = await fresh.search({ query: 'alliance', limit: 2, offset: 2 });
-      const fullSecondPage = await fresh.search({ query: 'alliance -qqqzzz', limit: 2, offset: 2 });
-      assert.deepEqual(secondPage.hits, fullSecondPage.hits);
-      assert.equal(secondPage.hits.length, 1);
-    } finally {
-      frequentTuning.passages = saved;
-      await fresh.close();
+describe('search: the posting lists and FTS5 agree', () => {
+  const fts5 = (query: string, extra: object = {}) => searchSqlite(store.db, store, { query, ...extra }, { postings: false });
+
+  test('every query shape the posting lists answer gives what FTS5 gives, privacy included', async () => {
+    for (const query of [
+      'alliance',
+      'Alliances',
+      'alliance -harvests',
+      'alliance OR harvests',
+      '"alliance" type:memcon',
+      'speaker:yeltsin alliance',
+      'alliance -type:telcon year:1990..1999',
+      'zebracorn',
+    ]) {
+      for (const sort of ['relevance', 'date'] as const) {
+        const [mine, theirs] = [await search(query, { sort, limit: 2 }), await fts5(query, { sort, limit: 2 })];
+        assert.deepEqual(mine, theirs, `${query} by ${sort}`);
+        const [nextMine, nextTheirs] = [await search(query, { sort, limit: 2, offset: 2 }), await fts5(query, { sort, limit: 2, offset: 2 })];
+        assert.deepEqual(nextMine, nextTheirs, `${query} by ${sort}, second page`);
+      }
     }
+  });
+
+  test('a passage replaced after the lists were built is found by its new words only', async () => {
+    const { makeDocument, PERSONS } = await import('./fixtures.ts');
+    const collection = { id: 'test-public', title: 'Test Papers, Open Series' };
+    await store.putDocument(makeDocument({ id: 'pub-swap', collection, title: 'Swap', passages: [['', 'Quokkas were discussed.']] }, PERSONS));
+    assert.deepEqual(docIds(await search('quokkas')), ['pub-swap']);
+    await store.putDocument(makeDocument({ id: 'pub-swap', collection, title: 'Swap', passages: [['', 'Wombats were discussed.']] }, PERSONS));
+    assert.deepEqual(docIds(await search('quokkas')), []);
+    assert.deepEqual(docIds(await search('wombats')), ['pub-swap']);
+    assert.deepEqual(await search('discussed'), await fts5('discussed'));
   });
 });

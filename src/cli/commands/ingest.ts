@@ -37,6 +37,15 @@ function progressEvents() {
       if ('error' in result) bar.log(`failed: ${result.error}`);
       else bar.log(`${shortPath(path)}: ${result.stored} stored, ${result.unchanged} unchanged`);
     },
+    searchIndexProgress: (done: number, total: number) => {
+      if (total === 0) return;
+      if (done === 0) bar.start(total, 'search index');
+      bar.update(done);
+      if (done === total) {
+        bar.stop();
+        bar.log(`search index: ${total} passages indexed`);
+      }
+    },
   };
 }
 

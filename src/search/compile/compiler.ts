@@ -59,6 +59,18 @@ export abstract class SearchCompiler {
   protected abstract rankedSelect(param: string, predicates: string | undefined): string;
   /** Every public passage satisfying `predicates` (on p, d, c), unranked. */
   protected abstract unrankedSelect(predicates: string): string;
+  /** The rowid of every public document satisfying `predicates` (on d, c). */
+  protected abstract documentSelect(predicates: string): string;
+
+  /**
+   * The documents passing every filter of `filters` (conjuncts about the document only: type,
+   * date, person, place, collection, classification and their NOTs), one `rowid` per row.
+   */
+  compileDocumentFilter(filters: readonly QueryNode[]): CompiledQuery {
+    const params = new Parameters((index) => this.placeholder(index));
+    const predicates = filters.map((filter) => this.predicate(filter, params));
+    return { sql: this.documentSelect(and(predicates)), params: params.values, ranked: false };
+  }
 
   compile(node: QueryNode): CompiledQuery {
     const params = new Parameters((index) => this.placeholder(index));

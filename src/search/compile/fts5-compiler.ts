@@ -100,4 +100,9 @@ export class Fts5Compiler extends SearchCompiler {
   protected unrankedSelect(predicates: string): string {
     return `SELECT p.rowid AS rowid, 0 AS score FROM passages p ${PUBLIC_JOIN} WHERE ${predicates}`;
   }
+
+  protected documentSelect(predicates: string): string {
+    return `SELECT d.rowid AS rowid FROM documents d
+  JOIN collections c ON c.id = d.collection_id AND c.private = 0 WHERE ${predicates}`;
+  }
 }

@@ -7,8 +7,12 @@
  * It is also the privacy gate of search: documents of private collections are not in the map,
  * so no row of theirs can reach a hit, a count or a facet, whatever SQL produced it.
  *
+ * It also holds what the posting-list engine filters on per passage: which passages exist
+ * (private ones included: they count in bm25's document frequencies as they do in FTS5's) and who
+ * speaks each.
+ *
  * The map is rebuilt when the database changed since it was made (see `fingerprint`).
- * Memory: 4 bytes per passage rowid plus the document fields (about 4 MB at 1M passages).
+ * Memory: 8 bytes per passage rowid plus the document fields (about 8 MB at 1M passages).
  */
 import type Database from 'better-sqlite3';
 
@@ -28,9 +32,14 @@ export interface MappedDocument {
 
 export interface PassageMap {
   readonly fingerprint: string;
-  /** Index into `documents` + 1 for each passage rowid; 0 for none or private. */
+  /** Index into `documents` + 1 for each passage rowid; 0 for no passage, −1 for a private one. */
   readonly documentOf: Int32Array;
   readonly documents: readonly MappedDocument[];
+  /** Index into `documents` of each public document rowid. */
+  readonly indexOfDocument: ReadonlyMap<number, number>;
+  /** A code for each passage's speaker (by authority id, see speakerCodes); 0 for none. */
+  readonly speakerOf: Int32Array;
+  readonly speakerCodes: ReadonlyMap<string, number>;
   /** Display names of the persons the public documents involve. */
   readonly personNames: ReadonlyMap<string, string>;
 }
@@ -83,11 +92,19 @@ export function buildPassageMap(db: Database.Database): PassageMap {
   }
   const maxRowid = (db.prepare('SELECT max(rowid) FROM passages').pluck().get() as number | null) ?? 0;
   const documentOf = new Int32Array(maxRowid + 1);
-  for (const [rowid, docRowid] of db.prepare('SELECT rowid, doc_rowid FROM passages').raw().iterate() as Iterable<
-    [number, number]
-  >) {
+  const speakerOf = new Int32Array(maxRowid + 1);
+  const speakerCodes = new Map<string, number>();
+  for (const [rowid, docRowid, speakerId] of db
+    .prepare('SELECT rowid, doc_rowid, speaker_id FROM passages')
+    .raw()
+    .iterate() as Iterable<[number, number, string | null]>) {
     const index = indexOfRowid.get(docRowid);
-    if (index !== undefined) documentOf[rowid] = index + 1;
+    documentOf[rowid] = index === undefined ? -1 : index + 1;
+    if (speakerId !== null) {
+      let code = speakerCodes.get(speakerId);
+      if (code === undefined) speakerCodes.set(speakerId, (code = speakerCodes.size + 1));
+      speakerOf[rowid] = code;
+    }
   }
   const involved = new Set<string>();
   for (const [docRowid, personId] of db
@@ -103,5 +120,5 @@ export function buildPassageMap(db: Database.Database): PassageMap {
   for (const [id, name] of db.prepare('SELECT id, name FROM persons').raw().iterate() as Iterable<[string, string]>) {
     if (involved.has(id)) personNames.set(id, name);
   }
-  return { fingerprint: stamp, documentOf, documents, personNames };
+  return { fingerprint: stamp, documentOf, documents, indexOfDocument: indexOfRowid, speakerOf, speakerCodes, personNames };
 }

@@ -112,6 +112,23 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (hash, passage_rowid)
   ) WITHOUT ROWID;
   `,
+  // 4: search posting lists (src/store/sqlite/posting-index.ts), derived from passages in segments.
+  `
+  CREATE TABLE posting_segments (
+    id INTEGER PRIMARY KEY,
+    first_rowid INTEGER NOT NULL,
+    last_rowid INTEGER NOT NULL,
+    passages INTEGER NOT NULL,
+    lengths BLOB NOT NULL        -- token count of each passage, src/search/postings/codec.ts
+  );
+  CREATE TABLE postings (
+    term TEXT NOT NULL,          -- an index term, or two adjacent ones separated by a space
+    segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
+    postings INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (term, segment)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

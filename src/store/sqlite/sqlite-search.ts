@@ -1,6 +1,12 @@
 /**
  * Search over the embedded archive: parse → normalise (names through the persons authority) →
- * compile to FTS5 SQL → run → group passages by document → facets, sort, page → snippets.
+ * rank the matching passages → group them by document → facets, sort, page → snippets.
+ *
+ * Ranking has two engines that agree: queries of words, two-word phrases, AND/OR/NOT, speakers
+ * and document filters are answered from the posting lists (src/search/postings over
+ * posting-index.ts), which cost array work per match; anything else (prefixes, longer phrases,
+ * unknown speakers, filters inside an OR) is compiled to FTS5 SQL. Both score with the same
+ * bm25, so which one answered never changes the results.
  *
  * @example
  *   await store.search({ query: 'speaker:gorbachev sdi', limit: 5 })
@@ -11,9 +17,12 @@
 import type Database from 'better-sqlite3';
 import { normalizeName } from '../../entities/names.ts';
 import { VerbatimError } from '../../errors.ts';
-import { FOLD_FUNCTION, Fts5Compiler } from '../../search/compile/fts5-compiler.ts';
+import { FIELD_WEIGHTS, FOLD_FUNCTION, Fts5Compiler } from '../../search/compile/fts5-compiler.ts';
 import { nameResolutions, normalizeQuery, type NameResolver, type ScriptBridge } from '../../search/normalize.ts';
 import { parseQuery } from '../../search/parser.ts';
+import { decodePostings, forEachLength } from '../../search/postings/codec.ts';
+import { evaluatePlan } from '../../search/postings/evaluate.ts';
+import { planPostings, type PostingsPlan } from '../../search/postings/plan.ts';
 import { highlightTerms, makeSnippet } from '../../search/snippet.ts';
 import {
   DEFAULT_LIMIT,
@@ -26,20 +35,31 @@ import {
   type SearchResult,
   type SearchSort,
 } from '../../search/types.ts';
-import { TermNode, type QueryNode } from '../../search/ast.ts';
-import type { CompiledQuery } from '../../search/compile/compiler.ts';
+import type { QueryNode } from '../../search/ast.ts';
 import type { Store } from '../store.ts';
-import { CACHED_DOCUMENTS, frequentTuning, indexTokenizer, TermProbe, type FrequentResult } from './frequent-terms.ts';
+import { indexTokenizer, type IndexTokenizer } from './index-tokenizer.ts';
+import { fts5Statistics } from './fts5-statistics.ts';
 import { buildPassageMap, fingerprint, type MappedDocument, type PassageMap } from './passage-map.ts';
+import { PostingIndex, type RefreshProgress } from './posting-index.ts';
 
 /** Prepared statements kept per database; compiled SQL varies only with the query's shape. */
 const STATEMENT_CACHE_SIZE = 64;
 
+/** bm25's collection statistics over the posting lists, for one passage map. */
+interface Lengths {
+  readonly fingerprint: string;
+  /** Token count by passage rowid. */
+  readonly tokens: Int32Array;
+  /** bm25's N and avgdl, as FTS5 counts them (fts5-statistics.ts). */
+  readonly rows: number;
+  readonly averageTokens: number;
+}
+
 interface SearchState {
   map?: PassageMap;
-  /** Precomputed results of frequent index terms, for `map` (see frequent-terms.ts). */
-  frequent: Map<string, FrequentResult>;
-  probe: TermProbe;
+  lengths?: Lengths;
+  tokenizer: IndexTokenizer;
+  postings: PostingIndex;
   statements: Map<string, Database.Statement>;
   passage: Database.Statement;
 }
@@ -53,9 +73,10 @@ function stateOf(db: Database.Database): SearchState {
     db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? normalizeName(value) : null,
     );
+    const tokenizer = indexTokenizer(db);
     state = {
-      frequent: new Map(),
-      probe: new TermProbe(indexTokenizer(db)),
+      tokenizer,
+      postings: new PostingIndex(db, tokenizer),
       statements: new Map(),
       passage: db.prepare('SELECT id, text, page, speaker_id, speaker_name FROM passages WHERE rowid = ?'),
     };
@@ -65,55 +86,102 @@ function stateOf(db: Database.Database): SearchState {
 }
 
 function passageMap(db: Database.Database, state: SearchState): PassageMap {
-  if (!state.map || state.map.fingerprint !== fingerprint(db)) {
-    const map = buildPassageMap(db);
-    state.map = map;
-    state.frequent = new Map();
-  }
+  if (!state.map || state.map.fingerprint !== fingerprint(db)) state.map = buildPassageMap(db);
   return state.map;
 }
 
-/** The index terms with kept results at the moment (for tests and diagnostics). */
-export function keptFrequentTerms(db: Database.Database): string[] {
-  return [...(STATES.get(db)?.frequent.keys() ?? [])];
-}
-
-/** Every passage the compiled query matches, grouped by document. */
-function runQuery(db: Database.Database, state: SearchState, map: PassageMap, compiled: CompiledQuery): Grouped {
-  const rows = statement(db, state, compiled.sql).iterate(...compiled.params) as Iterable<unknown[]>;
-  return groupByDocument(rows, map);
+/** Brings the posting lists up to date with the passages (Store.prepareSearch). */
+export function refreshSearchIndex(db: Database.Database, onProgress?: RefreshProgress): void {
+  stateOf(db).postings.refresh(onProgress);
 }
 
 /**
- * Keeps the result of a frequent term's full search (see frequent-terms.ts). Results are kept
- * as the terms are first searched rather than all at once when the passage map is built: at a
- * million passages ranking every frequent term up front takes minutes, which a CLI process or
- * a server just after an ingest would pay before answering anything.
+ * Whether the posting lists cover every passage, refreshing them if they do not. A refresh
+ * writes; when it cannot (another process holds the write lock, a read-only file) the query is
+ * answered by FTS5 instead, which gives the same results more slowly.
  */
-function keepFrequent(state: SearchState, term: string, grouped: Grouped, map: PassageMap): void {
-  const kept = orderDocuments(grouped, map, 'relevance').slice(0, CACHED_DOCUMENTS);
-  state.frequent.set(term, {
-    documents: Int32Array.from(kept),
-    scores: Float64Array.from(kept, (index) => grouped.best[index] as number),
-    passages: Float64Array.from(kept, (index) => grouped.bestPassage[index] as number),
-    counts: Int32Array.from(kept, (index) => grouped.counts[index] as number),
-    total: grouped.documents.length,
-    totalPassages: grouped.passages,
-    facets: countFacets(grouped.documents, map),
+function postingsReady(state: SearchState): boolean {
+  if (state.postings.isCurrent()) return true;
+  try {
+    state.postings.refresh();
+    return true;
+  } catch (error) {
+    if (isSqliteBusyOrReadonly(error)) return false;
+    throw error;
+  }
+}
+
+function isSqliteBusyOrReadonly(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY'));
+}
+
+function lengthsOf(db: Database.Database, state: SearchState, map: PassageMap): Lengths {
+  if (state.lengths?.fingerprint === map.fingerprint) return state.lengths;
+  const tokens = new Int32Array(map.documentOf.length);
+  for (const part of state.postings.lengths()) {
+    forEachLength(part, (rowid, count) => {
+      if (rowid < tokens.length && map.documentOf[rowid] !== 0) tokens[rowid] = count;
+    });
+  }
+  const statistics = fts5Statistics(db);
+  state.lengths = {
+    fingerprint: map.fingerprint,
+    tokens,
+    rows: statistics.rows,
+    averageTokens: statistics.rows > 0 ? statistics.tokens / statistics.rows : 0,
+  };
+  return state.lengths;
+}
+
+/** Every passage the compiled query matches, grouped by document (the FTS5 engine). */
+function runQuery(db: Database.Database, state: SearchState, map: PassageMap, query: QueryNode): Grouped {
+  const compiled = COMPILER.compile(query);
+  const grouper = new DocumentGrouper(map);
+  for (const row of statement(db, state, compiled.sql).iterate(...compiled.params) as Iterable<unknown[]>) {
+    grouper.add(row[0] as number, row[1] as number);
+  }
+  return grouper.result(compiled.ranked);
+}
+
+/** Every passage the plan matches, grouped by document (the posting-list engine). */
+function runPlan(db: Database.Database, state: SearchState, map: PassageMap, plan: PostingsPlan): Grouped {
+  const allowed = allowedDocuments(db, state, map, plan.documentFilters);
+  const speakers = plan.speakers.map((ids) => new Set(ids.map((id) => map.speakerCodes.get(id) ?? -1)));
+  const live = (rowid: number) => (map.documentOf[rowid] ?? 0) !== 0;
+  const lists = plan.leaves.map((key) => decodePostings(state.postings.parts(key), FIELD_WEIGHTS, live));
+  const lengths = lengthsOf(db, state, map);
+  const matches = evaluatePlan(plan, {
+    lists,
+    tokens: lengths.tokens,
+    rows: lengths.rows,
+    averageTokens: lengths.averageTokens,
+    accept: (rowid) => {
+      const index = (map.documentOf[rowid] ?? 0) - 1;
+      if (index < 0 || (allowed && !allowed[index])) return false;
+      return speakers.every((codes) => codes.has(map.speakerOf[rowid] ?? 0));
+    },
   });
+  const grouper = new DocumentGrouper(map);
+  for (let at = 0; at < matches.rows.length; at += 1) grouper.add(matches.rows[at] as number, matches.scores[at] as number);
+  return grouper.result(true);
 }
 
-/** The one index term a single-word (or one-word phrase) query searches, if it is one. */
-function singleTerm(state: SearchState, query: QueryNode): string | undefined {
-  const text = query.kind === 'phrase' || (query.kind === 'term' && !query.prefix) ? query.text : undefined;
-  return text === undefined ? undefined : state.probe.termOf(text);
-}
-
-/** The kept result that answers this query exactly, if there is one. */
-function frequentResult(state: SearchState, query: QueryNode, end: number, sort: SearchSort): FrequentResult | undefined {
-  if (sort !== 'relevance' || end > CACHED_DOCUMENTS || state.frequent.size === 0) return undefined;
-  const term = singleTerm(state, query);
-  return term === undefined ? undefined : state.frequent.get(term);
+/** The documents (by passage-map index) the document filters let through; undefined for all. */
+function allowedDocuments(
+  db: Database.Database,
+  state: SearchState,
+  map: PassageMap,
+  filters: readonly QueryNode[],
+): Uint8Array | undefined {
+  if (filters.length === 0) return undefined;
+  const compiled = COMPILER.compileDocumentFilter(filters);
+  const allowed = new Uint8Array(map.documents.length);
+  for (const row of statement(db, state, compiled.sql).iterate(...compiled.params) as Iterable<unknown[]>) {
+    const index = map.indexOfDocument.get(row[0] as number);
+    if (index !== undefined) allowed[index] = 1;
+  }
+  return allowed;
 }
 
 function statement(db: Database.Database, state: SearchState, sql: string): Database.Statement {
@@ -153,32 +221,43 @@ export interface Grouped {
   bestPassage: Float64Array;
   counts: Int32Array;
   passages: number;
+  /** True when scores are relevance scores; false when every passage scored 0 (filters only). */
+  ranked: boolean;
 }
 
-/** Folds passage rows ([rowid, score]) into per-document best passage and count. */
-export function groupByDocument(rows: Iterable<unknown[]>, map: PassageMap): Grouped {
-  const size = map.documents.length;
-  const best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
-  const bestPassage = new Float64Array(size);
-  const counts = new Int32Array(size);
-  const documents: number[] = [];
-  let passages = 0;
-  for (const row of rows) {
-    const rowid = row[0] as number;
-    const index = (map.documentOf[rowid] ?? 0) - 1;
-    if (index < 0) continue;
-    const score = row[1] as number;
-    passages += 1;
-    if (counts[index] === 0) documents.push(index);
-    counts[index] = (counts[index] ?? 0) + 1;
+/** Folds matching passages (rowid, score) into each document's best passage and count. */
+export class DocumentGrouper {
+  private readonly best: Float64Array;
+  private readonly bestPassage: Float64Array;
+  private readonly counts: Int32Array;
+  private readonly documents: number[] = [];
+  private passages = 0;
+
+  constructor(private readonly map: PassageMap) {
+    const size = map.documents.length;
+    this.best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    this.bestPassage = new Float64Array(size);
+    this.counts = new Int32Array(size);
+  }
+
+  add(rowid: number, score: number): void {
+    const index = (this.map.documentOf[rowid] ?? 0) - 1;
+    if (index < 0) return;
+    this.passages += 1;
+    if (this.counts[index] === 0) this.documents.push(index);
+    this.counts[index] = (this.counts[index] ?? 0) + 1;
     // Ties keep the earlier passage: rows may arrive in any order, so compare rowids.
-    const current = best[index] as number;
-    if (score > current || (score === current && rowid < (bestPassage[index] as number))) {
-      best[index] = score;
-      bestPassage[index] = rowid;
+    const current = this.best[index] as number;
+    if (score > current || (score === current && rowid < (this.bestPassage[index] as number))) {
+      this.best[index] = score;
+      this.bestPassage[index] = rowid;
     }
   }
-  return { documents, best, bestPassage, counts, passages };
+
+  result(ranked: boolean): Grouped {
+    const { documents, best, bestPassage, counts, passages } = this;
+    return { documents, best, bestPassage, counts, passages, ranked };
+  }
 }
 
 export function countFacets(
@@ -217,7 +296,8 @@ export function countFacets(
   return facets;
 }
 
-function orderDocuments(grouped: Grouped, map: PassageMap, sort: SearchSort): number[] {
+/** The first `count` matching documents in the requested order (a partial sort: pages are short). */
+function orderDocuments(grouped: Grouped, map: PassageMap, sort: SearchSort, count: number): number[] {
   const dateOf = (index: number) => map.documents[index]?.date_start;
   const byScore = (a: number, b: number) => (grouped.best[b] as number) - (grouped.best[a] as number);
   const oldestFirst = (a: number, b: number) => compareDates(dateOf(a), dateOf(b), 1);
@@ -225,7 +305,26 @@ function orderDocuments(grouped: Grouped, map: PassageMap, sort: SearchSort): nu
   const byId = (a: number, b: number) => (map.documents[a]?.id ?? '').localeCompare(map.documents[b]?.id ?? '');
   const [first, second] =
     sort === 'relevance' ? [byScore, oldestFirst] : sort === 'date' ? [oldestFirst, byScore] : [newestFirst, byScore];
-  return [...grouped.documents].sort((a, b) => first(a, b) || second(a, b) || byId(a, b));
+  return firstInOrder(grouped.documents, count, (a, b) => first(a, b) || second(a, b) || byId(a, b));
+}
+
+/** The `count` smallest items under `compare`, sorted: a sorted buffer of at most `count`. */
+export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= count) return [...items].sort(compare);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === count && compare(item, kept[count - 1] as T) >= 0) continue;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(kept[middle] as T, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 }
 
 /** Oldest first for direction 1, newest first for -1; undated documents last either way. */
@@ -253,47 +352,29 @@ function checkPaging(request: SearchRequest): { limit: number; offset: number; s
   return { limit, offset, sort };
 }
 
+export interface SearchOptions {
+  /** Answer from the posting lists when the query allows (the default); false always uses FTS5. */
+  postings?: boolean;
+}
+
 export async function searchSqlite(
   db: Database.Database,
   store: Store,
   request: SearchRequest,
+  options: SearchOptions = {},
 ): Promise<SearchResult> {
   const { limit, offset, sort } = checkPaging(request);
   const query = await normalizeQuery(parseQuery(request.query), resolverFor(store), surnamesFor(store));
-  const compiled = COMPILER.compile(query);
   const state = stateOf(db);
+  const plan = options.postings === false ? undefined : planPostings(query, (text) => state.tokenizer.tokens(text));
+  const usePostings = plan !== undefined && postingsReady(state);
   const map = passageMap(db, state);
-  const end = offset + limit;
-  const cached = frequentResult(state, query, end, sort);
-  let page: { index: number; score: number; passage: number; count: number }[];
-  let totals: { total: number; passages: number; documents?: number[] };
-  if (cached) {
-    page = [...cached.documents.subarray(offset, end)].map((index, at) => ({
-      index,
-      score: cached.scores[offset + at] as number,
-      passage: cached.passages[offset + at] as number,
-      count: cached.counts[offset + at] as number,
-    }));
-    totals = { total: cached.total, passages: cached.totalPassages };
-  } else {
-    const grouped = runQuery(db, state, map, compiled);
-    const term = grouped.passages >= frequentTuning.passages ? singleTerm(state, query) : undefined;
-    // A stem the tokenizer would stem again is not searched as itself: it is never kept.
-    if (term !== undefined && state.probe.termOf(term) === term) keepFrequent(state, term, grouped, map);
-    page = orderDocuments(grouped, map, sort)
-      .slice(offset, end)
-      .map((index) => ({
-        index,
-        score: grouped.best[index] as number,
-        passage: grouped.bestPassage[index] as number,
-        count: grouped.counts[index] as number,
-      }));
-    totals = { total: grouped.documents.length, passages: grouped.passages, documents: grouped.documents };
-  }
+  const grouped = usePostings ? runPlan(db, state, map, plan) : runQuery(db, state, map, query);
+  const page = orderDocuments(grouped, map, sort, offset + limit).slice(offset);
   const terms = highlightTerms(query);
-  const hits: SearchHit[] = page.map(({ index, score, passage: rowid, count }) => {
+  const hits: SearchHit[] = page.map((index) => {
     const doc = map.documents[index] as MappedDocument;
-    const passage = state.passage.get(rowid) as {
+    const passage = state.passage.get(grouped.bestPassage[index] as number) as {
       id: string;
       text: string;
       page: string | null;
@@ -310,19 +391,18 @@ export async function searchSqlite(
       ...(passage.speaker_name ? { speaker: passage.speaker_name } : {}),
       ...(passage.speaker_id ? { speaker_id: passage.speaker_id } : {}),
       ...(passage.page ? { page: passage.page } : {}),
-      score: compiled.ranked ? Number(score.toFixed(SCORE_DECIMALS)) : 0,
+      score: grouped.ranked ? Number((grouped.best[index] as number).toFixed(SCORE_DECIMALS)) : 0,
       snippet: snippet.text,
       highlights: snippet.highlights,
-      other_passages: count - 1,
+      other_passages: (grouped.counts[index] as number) - 1,
     };
   });
-  const facets: SearchResult['facets'] =
-    request.facets === false ? {} : cached ? structuredClone(cached.facets) : countFacets(totals.documents ?? [], map);
+  const facets: SearchResult['facets'] = request.facets === false ? {} : countFacets(grouped.documents, map);
   const persons: Record<string, string> = {};
   for (const id of Object.keys(facets.person ?? {})) persons[id] = map.personNames.get(id) ?? id;
   return {
-    total: totals.total,
-    total_passages: totals.passages,
+    total: grouped.documents.length,
+    total_passages: grouped.passages,
     hits,
     facets,
     persons,

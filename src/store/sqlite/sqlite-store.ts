@@ -15,10 +15,14 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { SqliteTraces } from './traces.ts';
 import { FingerprintIndex } from './fingerprint-index.ts';
 import { CandidateDocuments } from './candidate-documents.ts';
-import { searchSqlite } from './sqlite-search.ts';
+import { ftsColumns } from './fts-columns.ts';
+import type { RefreshProgress } from './posting-index.ts';
+import { refreshSearchIndex, searchSqlite } from './sqlite-search.ts';
 import type { SearchRequest, SearchResult } from '../../search/types.ts';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
+/** The highest passage rowid ever given out, kept in `meta` (see passageRowids). */
+const PASSAGE_ROWID_KEY = 'passage_rowid_high';
 
 type Db = Database.Database;
 
@@ -80,16 +84,16 @@ export class SqliteStore implements Store {
         ingested_at: new Date().toISOString(),
       });
       const docRowid = Number(lastInsertRowid);
+      const rowids = this.passageRowids();
       for (const passage of document.passages) {
-        const heading = passage.kind === 'heading' ? passage.text : null;
-        const body = passage.kind === 'heading' ? null : passage.text;
-        this.insertPassage(docRowid, passage.id, passage.n, passage.kind, passage.text, passage.page,
-          passage.speaker?.person_id, passage.speaker?.name, { heading, body, note: null });
+        this.insertPassage(rowids.next(), docRowid, passage.id, passage.n, passage.kind, passage.text, passage.page,
+          passage.speaker?.person_id, passage.speaker?.name);
       }
       document.footnotes.forEach((footnote, index) => {
-        this.insertPassage(docRowid, footnote.id, document.passages.length + index, 'footnote', footnote.text,
-          pageAt(document, footnote.anchor), undefined, undefined, { heading: null, body: null, note: footnote.text });
+        this.insertPassage(rowids.next(), docRowid, footnote.id, document.passages.length + index, 'footnote', footnote.text,
+          pageAt(document, footnote.anchor), undefined, undefined);
       });
+      rowids.save();
       const participantIds = new Set(document.participants.map((p) => p.person_id).filter(isString));
       for (const personId of participantIds) s.insertDocumentPerson.run(docRowid, personId, 'participant');
       for (const personId of new Set(document.mentions)) s.insertDocumentPerson.run(docRowid, personId, 'mentioned');
@@ -97,15 +101,32 @@ export class SqliteStore implements Store {
     return existing ? 'replaced' : 'inserted';
   }
 
+  /**
+   * Rowids for a document's new passages, above every rowid ever given out: SQLite would hand a
+   * deleted passage's rowid to the next insert, and the search posting lists (and anything else
+   * keyed by passage rowid) must never mistake a new passage for an old one.
+   */
+  private passageRowids(): { next(): number; save(): void } {
+    const s = this.statements;
+    let last = Math.max(Number(s.meta.get(PASSAGE_ROWID_KEY) ?? 0), (s.lastPassage.get() as number | null) ?? 0);
+    const first = last;
+    return {
+      next: () => (last += 1),
+      save: () => {
+        if (last !== first) s.setMeta.run(PASSAGE_ROWID_KEY, String(last));
+      },
+    };
+  }
+
   private insertPassage(
-    docRowid: number, id: string, n: number, kind: string, text: string, page: string | undefined,
+    rowid: number, docRowid: number, id: string, n: number, kind: string, text: string, page: string | undefined,
     speakerId: string | undefined, speakerName: string | undefined,
-    columns: { heading: string | null; body: string | null; note: string | null },
   ): void {
     const s = this.statements;
-    const { lastInsertRowid } = s.insertPassage.run(id, docRowid, n, kind, text, page ?? null, speakerId ?? null, speakerName ?? null);
-    s.insertFts.run(lastInsertRowid, columns.heading, columns.body, columns.note, speakerName ?? null);
-    this.fingerprints.add(lastInsertRowid, text);
+    s.insertPassage.run(rowid, id, docRowid, n, kind, text, page ?? null, speakerId ?? null, speakerName ?? null);
+    const columns = ftsColumns(kind, text, speakerName);
+    s.insertFts.run(rowid, columns.heading, columns.body, columns.note, columns.speaker);
+    this.fingerprints.add(rowid, text);
   }
 
   private deleteDocumentRows(docRowid: number): void {
@@ -197,6 +218,10 @@ export class SqliteStore implements Store {
     return searchSqlite(this.db, this, request);
   }
 
+  async prepareSearch(onProgress?: RefreshProgress): Promise<void> {
+    refreshSearchIndex(this.db, onProgress);
+  }
+
   async stats(): Promise<ArchiveStats> {
     const s = this.statements;
     const count = (statement: Database.Statement) => (statement.get() as { n: number }).n;
@@ -262,8 +287,11 @@ function prepareStatements(db: Db) {
       (id, collection_id, type, title, date_start, date_end, year, place, classification, language, style, content_hash, body, ingested_at)
       VALUES (@id, @collection_id, @type, @title, @date_start, @date_end, @year, @place, @classification, @language, @style, @content_hash, @body, @ingested_at)`),
     insertPassage: db.prepare(
-      'INSERT INTO passages (id, doc_rowid, n, kind, text, page, speaker_id, speaker_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO passages (rowid, id, doc_rowid, n, kind, text, page, speaker_id, speaker_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
     insertFts: db.prepare('INSERT INTO passages_fts (rowid, heading, body, note, speaker) VALUES (?, ?, ?, ?, ?)'),
     insertDocumentPerson: db.prepare('INSERT OR IGNORE INTO document_persons (doc_rowid, person_id, role) VALUES (?, ?, ?)'),
     deleteFtsOfDocument: db.prepare('DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE doc_rowid = ?)'),

@@ -1,0 +1,151 @@
+/**
+ * The byte format of posting lists: for each passage holding a term, the passage rowid as a
+ * delta from the previous one and how often the term occurs in each indexed column. Most
+ * postings are one body occurrence, so the usual posting costs two or three bytes:
+ *
+ *   varint(rowid − previous rowid), varint(body × 2 + hasOtherColumns)
+ *   [varint(heading), varint(note), varint(speaker)]   — only when hasOtherColumns
+ *
+ * A lengths list has the same rowid deltas followed by one varint: the passage's token count
+ * over all columns (what bm25 calls the document length).
+ */
+
+/** Occurrences of a term in one passage, per indexed column (the order of passages_fts). */
+export interface ColumnCounts {
+  heading: number;
+  body: number;
+  note: number;
+  speaker: number;
+}
+
+/** A decoded posting list: ascending rowids and, for each, the term's weighted frequency. */
+export interface PostingList {
+  readonly rows: Int32Array;
+  readonly frequencies: Float64Array;
+  readonly length: number;
+}
+
+export type ColumnWeights = Readonly<ColumnCounts>;
+
+const INITIAL_BYTES = 16;
+
+/** Builds one encoded list; rowids must be added in ascending order. */
+export class ListWriter {
+  private bytes = new Uint8Array(INITIAL_BYTES);
+  private size = 0;
+  private previous = 0;
+  count = 0;
+
+  posting(rowid: number, counts: ColumnCounts): void {
+    const other = counts.heading + counts.note + counts.speaker > 0;
+    this.row(rowid);
+    this.varint(counts.body * 2 + (other ? 1 : 0));
+    if (other) {
+      this.varint(counts.heading);
+      this.varint(counts.note);
+      this.varint(counts.speaker);
+    }
+  }
+
+  length(rowid: number, tokens: number): void {
+    this.row(rowid);
+    this.varint(tokens);
+  }
+
+  finish(): Uint8Array {
+    return this.bytes.subarray(0, this.size);
+  }
+
+  private row(rowid: number): void {
+    if (rowid <= this.previous) throw new RangeError(`rowid ${rowid} after ${this.previous}: postings must ascend`);
+    this.varint(rowid - this.previous);
+    this.previous = rowid;
+    this.count += 1;
+  }
+
+  private varint(value: number): void {
+    if (this.size + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.size++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.bytes[this.size++] = rest;
+  }
+}
+
+/** Reads varints from one buffer, keeping its place. */
+class Reader {
+  at = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.at >= this.bytes.length;
+  }
+
+  varint(): number {
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.bytes[this.at++] as number;
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  }
+}
+
+/**
+ * Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted
+ * frequencies, keeping only rows `keep` accepts (postings of deleted passages stay in old
+ * segments until they are rebuilt).
+ */
+export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights, keep: (rowid: number) => boolean): PostingList {
+  let capacity = 0;
+  for (const part of parts) capacity += part.length >> 1;
+  let rows = new Int32Array(Math.max(1, capacity));
+  let frequencies = new Float64Array(rows.length);
+  let length = 0;
+  for (const part of parts) {
+    const reader = new Reader(part);
+    let rowid = 0;
+    while (!reader.done) {
+      rowid += reader.varint();
+      const code = reader.varint();
+      let frequency = (code >>> 1) * weights.body;
+      if (code & 1) {
+        frequency += reader.varint() * weights.heading;
+        frequency += reader.varint() * weights.note;
+        frequency += reader.varint() * weights.speaker;
+      }
+      if (!keep(rowid)) continue;
+      if (length === rows.length) {
+        const grownRows = new Int32Array(rows.length * 2);
+        grownRows.set(rows);
+        rows = grownRows;
+        const grownFrequencies = new Float64Array(rows.length);
+        grownFrequencies.set(frequencies);
+        frequencies = grownFrequencies;
+      }
+      rows[length] = rowid;
+      frequencies[length] = frequency;
+      length += 1;
+    }
+  }
+  return { rows: rows.subarray(0, length), frequencies: frequencies.subarray(0, length), length };
+}
+
+/** Calls `each(rowid, tokens)` for every entry of a lengths list. */
+export function forEachLength(bytes: Uint8Array, each: (rowid: number, tokens: number) => void): void {
+  const reader = new Reader(bytes);
+  let rowid = 0;
+  while (!reader.done) {
+    rowid += reader.varint();
+    each(rowid, reader.varint());
+  }
+}

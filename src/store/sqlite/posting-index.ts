@@ -1,0 +1,177 @@
+/**
+ * The posting lists search ranks from (src/search/postings): for every index term and every
+ * pair of adjacent terms, the passages holding it and how often per column, plus each
+ * passage's token count. FTS5 keeps the same facts but hands them out a row at a time, which
+ * at a million passages costs hundreds of milliseconds for a common word; here a term's list
+ * is a few blobs read whole.
+ *
+ * The lists are derived from `passages` and built in segments: a refresh indexes the passages
+ * past the last one covered (one segment per SEGMENT_PASSAGES, each in its own transaction, so
+ * an interrupted refresh keeps what it finished). Passage rowids only grow (the store never
+ * reuses one), so segments are in rowid order and a term's list is its segments' concatenation.
+ * Postings of deleted passages stay until the lists are rebuilt and are skipped when read;
+ * the whole index is rebuilt when too much of it is dead or it has too many segments.
+ */
+import type Database from 'better-sqlite3';
+import { ListWriter, type ColumnCounts } from '../../search/postings/codec.ts';
+import { pairKey } from '../../search/postings/plan.ts';
+import { FTS_COLUMNS, ftsColumns } from './fts-columns.ts';
+import type { IndexTokenizer } from './index-tokenizer.ts';
+
+/** Bump when what a list holds changes: the index is then rebuilt on the next refresh. */
+export const POSTINGS_VERSION = 1;
+/** Passages per segment: bounds the memory a refresh holds before writing. */
+const SEGMENT_PASSAGES = 200_000;
+/** Passages read and tokenized at a time within a segment. */
+const READ_BATCH = 5_000;
+/** More segments than this, or this share of dead postings, and the index is rebuilt whole. */
+const MAX_SEGMENTS = 24;
+const MAX_DEAD_SHARE = 0.25;
+
+const KEYS = { through: 'postings_through', version: 'postings_version' } as const;
+
+export type RefreshProgress = (done: number, total: number) => void;
+
+type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null];
+
+export class PostingIndex {
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tokenizer: IndexTokenizer,
+  ) {
+    this.statements = prepare(db);
+  }
+
+  /** True when every passage is in the lists. */
+  isCurrent(): boolean {
+    const s = this.statements;
+    if (s.meta.get(KEYS.version) !== String(POSTINGS_VERSION)) return false;
+    return Number(s.meta.get(KEYS.through) ?? 0) >= ((s.lastPassage.get() as number | null) ?? 0);
+  }
+
+  /** Indexes the passages not yet in the lists (rebuilding first when the lists are worn). */
+  refresh(onProgress?: RefreshProgress): void {
+    const s = this.statements;
+    if (this.isCurrent()) return;
+    if (this.worn()) this.db.transaction(() => this.clear())();
+    let through = Number(s.meta.get(KEYS.through) ?? 0);
+    const total = s.countAfter.get(through) as number;
+    let done = 0;
+    onProgress?.(done, total);
+    for (;;) {
+      const segment = new SegmentBuilder();
+      for (;;) {
+        const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
+        if (batch.length === 0) break;
+        segment.add(batch, this.tokenizer);
+        through = (batch.at(-1) as PassageRow)[0];
+        done += batch.length;
+        onProgress?.(done, total);
+        if (segment.passages >= SEGMENT_PASSAGES) break;
+      }
+      if (segment.passages === 0) break;
+      this.db.transaction(() => {
+        segment.write(s);
+        s.setMeta.run(KEYS.through, String(through));
+      })();
+    }
+    s.setMeta.run(KEYS.version, String(POSTINGS_VERSION));
+  }
+
+  /** The encoded segments of one list, in rowid order. */
+  parts(key: string): Uint8Array[] {
+    return this.statements.parts.all(key) as Uint8Array[];
+  }
+
+  /** Every segment's lengths list, in rowid order. */
+  lengths(): Uint8Array[] {
+    return this.statements.lengths.all() as Uint8Array[];
+  }
+
+  private worn(): boolean {
+    const s = this.statements;
+    if (s.meta.get(KEYS.version) !== String(POSTINGS_VERSION)) return true;
+    const { segments, passages } = s.segmentTotals.get() as { segments: number; passages: number | null };
+    if (segments >= MAX_SEGMENTS) return true;
+    const live = s.countUpTo.get(Number(s.meta.get(KEYS.through) ?? 0)) as number;
+    return (passages ?? 0) - live > (passages ?? 0) * MAX_DEAD_SHARE;
+  }
+
+  private clear(): void {
+    const s = this.statements;
+    s.clearPostings.run();
+    s.clearSegments.run();
+    s.setMeta.run(KEYS.through, '0');
+    s.setMeta.run(KEYS.version, String(POSTINGS_VERSION));
+  }
+}
+
+/** The lists of one segment, built in memory from passages in rowid order. */
+class SegmentBuilder {
+  passages = 0;
+  private first = 0;
+  private last = 0;
+  private readonly lists = new Map<string, ListWriter>();
+  private readonly lengths = new ListWriter();
+
+  add(batch: readonly PassageRow[], tokenizer: IndexTokenizer): void {
+    const texts: string[] = [];
+    for (const [, kind, text, speakerName] of batch) {
+      const columns = ftsColumns(kind, text, speakerName);
+      for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
+    }
+    const tokens = tokenizer.tokensOfAll(texts);
+    batch.forEach(([rowid], index) => {
+      const counts = new Map<string, ColumnCounts>();
+      let length = 0;
+      FTS_COLUMNS.forEach((column, position) => {
+        const terms = tokens[index * FTS_COLUMNS.length + position] as string[];
+        length += terms.length;
+        terms.forEach((term, at) => {
+          bump(counts, term, column);
+          if (at > 0) bump(counts, pairKey(terms[at - 1] as string, term), column);
+        });
+      });
+      for (const [key, count] of counts) {
+        let list = this.lists.get(key);
+        if (!list) this.lists.set(key, (list = new ListWriter()));
+        list.posting(rowid, count);
+      }
+      this.lengths.length(rowid, length);
+      if (this.passages === 0) this.first = rowid;
+      this.last = rowid;
+      this.passages += 1;
+    });
+  }
+
+  write(s: ReturnType<typeof prepare>): void {
+    const { lastInsertRowid } = s.insertSegment.run(this.first, this.last, this.passages, this.lengths.finish());
+    for (const [key, list] of this.lists) s.insertList.run(key, lastInsertRowid, list.count, list.finish());
+  }
+}
+
+function bump(counts: Map<string, ColumnCounts>, key: string, column: keyof ColumnCounts): void {
+  let count = counts.get(key);
+  if (!count) counts.set(key, (count = { heading: 0, body: 0, note: 0, speaker: 0 }));
+  count[column] += 1;
+}
+
+function prepare(db: Database.Database) {
+  return {
+    meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
+    countAfter: db.prepare('SELECT count(*) FROM passages WHERE rowid > ?').pluck(),
+    countUpTo: db.prepare('SELECT count(*) FROM passages WHERE rowid <= ?').pluck(),
+    passagesAfter: db.prepare('SELECT rowid, kind, text, speaker_name FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(),
+    segmentTotals: db.prepare('SELECT count(*) AS segments, sum(passages) AS passages FROM posting_segments'),
+    insertSegment: db.prepare('INSERT INTO posting_segments (first_rowid, last_rowid, passages, lengths) VALUES (?, ?, ?, ?)'),
+    insertList: db.prepare('INSERT INTO postings (term, segment, postings, data) VALUES (?, ?, ?, ?)'),
+    parts: db.prepare('SELECT data FROM postings WHERE term = ? ORDER BY segment').pluck(),
+    lengths: db.prepare('SELECT lengths FROM posting_segments ORDER BY id').pluck(),
+    clearPostings: db.prepare('DELETE FROM postings'),
+    clearSegments: db.prepare('DELETE FROM posting_segments'),
+  };
+}
