@@ -36,14 +36,15 @@ export class ListWriter {
   private previous = 0;
   count = 0;
 
-  posting(rowid: number, counts: ColumnCounts): void {
-    const other = counts.heading + counts.note + counts.speaker > 0;
+  /** A passage's occurrences per column (numbers rather than a ColumnCounts: this runs per posting). */
+  posting(rowid: number, heading: number, body: number, note: number, speaker: number): void {
+    const other = heading + note + speaker > 0;
     this.row(rowid);
-    this.varint(counts.body * 2 + (other ? 1 : 0));
+    this.varint(body * 2 + (other ? 1 : 0));
     if (other) {
-      this.varint(counts.heading);
-      this.varint(counts.note);
-      this.varint(counts.speaker);
+      this.varint(heading);
+      this.varint(note);
+      this.varint(speaker);
     }
   }
 

@@ -4,6 +4,7 @@
  * option, and its index terms are read back. Whitespace always separates tokens there, so each
  * whitespace-separated chunk tokenizes on its own and is cached: an archive's text repeats its
  * chunks, so after a while nearly every chunk is known and tokenizing costs a map lookup.
+ * Terms are also numbered (`termIds`), so bulk indexing works on integers rather than strings.
  */
 import Database from 'better-sqlite3';
 
@@ -21,7 +22,11 @@ export class IndexTokenizer {
   private readonly insert: Database.Statement;
   private readonly instances: Database.Statement;
   private readonly clear: Database.Statement;
-  private readonly chunks = new Map<string, readonly string[]>();
+  /** Term ids of each known chunk. */
+  private readonly chunks = new Map<string, readonly number[]>();
+  private readonly ids = new Map<string, number>();
+  /** Each term by id. */
+  readonly terms: string[] = [];
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
   constructor(tokenize: string) {
@@ -35,29 +40,46 @@ export class IndexTokenizer {
 
   /** The index terms of `text`, in order. */
   tokens(text: string): string[] {
-    return this.tokensOfAll([text])[0] as string[];
+    return (this.termIds([text])[0] as number[]).map((id) => this.terms[id] as string);
   }
 
-  /** The index terms of each text, in order; unknown chunks are tokenized in one batch. */
-  tokensOfAll(texts: readonly string[]): string[][] {
-    const split = texts.map((text) => text.split(REGEXPS.whitespace));
-    let unknown = this.unknownChunks(split);
-    if (this.chunks.size + unknown.size > MAX_CACHED_CHUNKS) {
-      this.chunks.clear();
-      unknown = this.unknownChunks(split);
-    }
-    if (unknown.size > 0) this.learn([...unknown]);
-    return split.map((chunks) => {
-      const tokens: string[] = [];
-      for (const chunk of chunks) if (chunk) for (const token of this.chunks.get(chunk) as readonly string[]) tokens.push(token);
-      return tokens;
+  /** The term ids of each text, in order; unknown chunks are tokenized in one batch. */
+  termIds(texts: readonly string[]): number[][] {
+    const ids: number[][] = [];
+    const missing: number[] = [];
+    texts.forEach((text, index) => {
+      const known = this.knownIds(text);
+      if (known) ids[index] = known;
+      else missing.push(index);
     });
+    if (missing.length === 0) return ids;
+    const unknown = new Set<string>();
+    for (const index of missing) {
+      for (const chunk of (texts[index] as string).split(REGEXPS.whitespace)) if (chunk && !this.chunks.has(chunk)) unknown.add(chunk);
+    }
+    // Texts already resolved hold their ids, not the cache's arrays: clearing loses nothing.
+    if (this.chunks.size + unknown.size > MAX_CACHED_CHUNKS) this.chunks.clear();
+    this.learn([...unknown]);
+    for (const index of missing) ids[index] = this.knownIds(texts[index] as string) ?? this.relearn(texts[index] as string);
+    return ids;
   }
 
-  private unknownChunks(split: readonly string[][]): Set<string> {
-    const unknown = new Set<string>();
-    for (const chunks of split) for (const chunk of chunks) if (chunk && !this.chunks.has(chunk)) unknown.add(chunk);
-    return unknown;
+  /** The ids of a text whose chunks are all cached, else undefined. */
+  private knownIds(text: string): number[] | undefined {
+    const ids: number[] = [];
+    for (const chunk of text.split(REGEXPS.whitespace)) {
+      if (!chunk) continue;
+      const known = this.chunks.get(chunk);
+      if (!known) return undefined;
+      for (const id of known) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** A text whose chunks were cleared from the cache while its batch was learnt. */
+  private relearn(text: string): number[] {
+    this.learn([...new Set(text.split(REGEXPS.whitespace).filter((chunk) => chunk && !this.chunks.has(chunk)))]);
+    return this.knownIds(text) as number[];
   }
 
   private learn(chunks: readonly string[]): void {
@@ -69,7 +91,17 @@ export class IndexTokenizer {
       }
       this.clear.run();
     })();
-    chunks.forEach((chunk, index) => this.chunks.set(chunk, tokens[index] as string[]));
+    chunks.forEach((chunk, index) => this.chunks.set(chunk, (tokens[index] as string[]).map((term) => this.idOf(term))));
+  }
+
+  private idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
   }
 }
 

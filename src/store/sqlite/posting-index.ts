@@ -13,7 +13,7 @@
  * the whole index is rebuilt when too much of it is dead or it has too many segments.
  */
 import type Database from 'better-sqlite3';
-import { ListWriter, type ColumnCounts } from '../../search/postings/codec.ts';
+import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
 import { FTS_COLUMNS, ftsColumns } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
@@ -21,7 +21,7 @@ import type { IndexTokenizer } from './index-tokenizer.ts';
 /** Bump when what a list holds changes: the index is then rebuilt on the next refresh. */
 export const POSTINGS_VERSION = 1;
 /** Passages per segment: bounds the memory a refresh holds before writing. */
-const SEGMENT_PASSAGES = 200_000;
+const SEGMENT_PASSAGES = 100_000;
 /** Passages read and tokenized at a time within a segment. */
 const READ_BATCH = 5_000;
 /** More segments than this, or this share of dead postings, and the index is rebuilt whole. */
@@ -73,7 +73,7 @@ export class PostingIndex {
       }
       if (segment.passages === 0) break;
       this.db.transaction(() => {
-        segment.write(s);
+        segment.write(s, this.tokenizer.terms);
         s.setMeta.run(KEYS.through, String(through));
       })();
     }
@@ -108,12 +108,45 @@ export class PostingIndex {
   }
 }
 
-/** The lists of one segment, built in memory from passages in rowid order. */
+/** One list being built: occurrences of the current passage are counted, then written as one posting. */
+class ListBuilder {
+  readonly writer = new ListWriter();
+  private rowid = 0;
+  /** Occurrences in the current passage, per column in FTS_COLUMNS order. */
+  private readonly counts = new Int32Array(FTS_COLUMNS.length);
+
+  occurs(rowid: number, column: number): void {
+    if (rowid !== this.rowid) {
+      this.flush();
+      this.rowid = rowid;
+    }
+    this.counts[column] = (this.counts[column] as number) + 1;
+  }
+
+  finish(): Uint8Array {
+    this.flush();
+    return this.writer.finish();
+  }
+
+  private flush(): void {
+    if (this.rowid === 0) return;
+    const c = this.counts;
+    this.writer.posting(this.rowid, c[0] as number, c[1] as number, c[2] as number, c[3] as number);
+    c.fill(0);
+  }
+}
+
+/**
+ * The lists of one segment, built in memory from passages in rowid order. Lists are found by
+ * term id (an array) and, for pairs, by the second term's id under the first's (small integer
+ * keys), because a lookup per token is the cost of building the index.
+ */
 class SegmentBuilder {
   passages = 0;
   private first = 0;
   private last = 0;
-  private readonly lists = new Map<string, ListWriter>();
+  private readonly single: (ListBuilder | undefined)[] = [];
+  private readonly pairs: (Map<number, ListBuilder> | undefined)[] = [];
   private readonly lengths = new ListWriter();
 
   add(batch: readonly PassageRow[], tokenizer: IndexTokenizer): void {
@@ -122,40 +155,48 @@ class SegmentBuilder {
       const columns = ftsColumns(kind, text, speakerName);
       for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
     }
-    const tokens = tokenizer.tokensOfAll(texts);
-    batch.forEach(([rowid], index) => {
-      const counts = new Map<string, ColumnCounts>();
+    const ids = tokenizer.termIds(texts);
+    // Grown in order, never assigned past the end: a sparse array falls back to slow dictionary storage.
+    while (this.single.length < tokenizer.terms.length) {
+      this.single.push(undefined);
+      this.pairs.push(undefined);
+    }
+    for (const [index, [rowid]] of batch.entries()) {
       let length = 0;
-      FTS_COLUMNS.forEach((column, position) => {
-        const terms = tokens[index * FTS_COLUMNS.length + position] as string[];
+      for (let column = 0; column < FTS_COLUMNS.length; column += 1) {
+        const terms = ids[index * FTS_COLUMNS.length + column] as number[];
         length += terms.length;
-        terms.forEach((term, at) => {
-          bump(counts, term, column);
-          if (at > 0) bump(counts, pairKey(terms[at - 1] as string, term), column);
-        });
-      });
-      for (const [key, count] of counts) {
-        let list = this.lists.get(key);
-        if (!list) this.lists.set(key, (list = new ListWriter()));
-        list.posting(rowid, count);
+        for (let at = 0; at < terms.length; at += 1) {
+          const term = terms[at] as number;
+          (this.single[term] ??= new ListBuilder()).occurs(rowid, column);
+          if (at === 0) continue;
+          const previous = terms[at - 1] as number;
+          const following = (this.pairs[previous] ??= new Map());
+          let pair = following.get(term);
+          if (!pair) following.set(term, (pair = new ListBuilder()));
+          pair.occurs(rowid, column);
+        }
       }
       this.lengths.length(rowid, length);
       if (this.passages === 0) this.first = rowid;
       this.last = rowid;
       this.passages += 1;
+    }
+  }
+
+  write(s: ReturnType<typeof prepare>, terms: readonly string[]): void {
+    const { lastInsertRowid } = s.insertSegment.run(this.first, this.last, this.passages, this.lengths.finish());
+    const insert = (key: string, list: ListBuilder) => {
+      const data = list.finish();
+      s.insertList.run(key, lastInsertRowid, list.writer.count, data);
+    };
+    this.single.forEach((list, term) => {
+      if (list) insert(terms[term] as string, list);
+    });
+    this.pairs.forEach((following, first) => {
+      for (const [second, list] of following ?? []) insert(pairKey(terms[first] as string, terms[second] as string), list);
     });
   }
-
-  write(s: ReturnType<typeof prepare>): void {
-    const { lastInsertRowid } = s.insertSegment.run(this.first, this.last, this.passages, this.lengths.finish());
-    for (const [key, list] of this.lists) s.insertList.run(key, lastInsertRowid, list.count, list.finish());
-  }
-}
-
-function bump(counts: Map<string, ColumnCounts>, key: string, column: keyof ColumnCounts): void {
-  let count = counts.get(key);
-  if (!count) counts.set(key, (count = { heading: 0, body: 0, note: 0, speaker: 0 }));
-  count[column] += 1;
 }
 
 function prepare(db: Database.Database) {

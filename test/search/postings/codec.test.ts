@@ -3,15 +3,15 @@ import { test } from 'node:test';
 import { decodePostings, forEachLength, ListWriter } from '../../../src/search/postings/codec.ts';
 
 const WEIGHTS = { heading: 3, body: 1, note: 0.4, speaker: 2 };
-const counts = (body: number, heading = 0, note = 0, speaker = 0) => ({ heading, body, note, speaker });
+const counts = (body: number, heading = 0, note = 0, speaker = 0) => [heading, body, note, speaker] as const;
 
 test('postings round-trip across segments with weighted frequencies, large rowids and counts included', () => {
   const first = new ListWriter();
-  first.posting(3, counts(1));
-  first.posting(200, counts(2, 1, 0, 0));
-  first.posting(70_000, counts(0, 0, 5, 0));
+  first.posting(3, ...counts(1));
+  first.posting(200, ...counts(2, 1, 0, 0));
+  first.posting(70_000, ...counts(0, 0, 5, 0));
   const second = new ListWriter();
-  second.posting(2_000_000_000, counts(300, 0, 0, 1));
+  second.posting(2_000_000_000, ...counts(300, 0, 0, 1));
   const list = decodePostings([first.finish(), second.finish()], WEIGHTS, () => true);
   assert.deepEqual([...list.rows], [3, 200, 70_000, 2_000_000_000]);
   assert.deepEqual([...list.frequencies], [1, 2 + 3, 5 * 0.4, 300 + 2]);
@@ -20,7 +20,7 @@ test('postings round-trip across segments with weighted frequencies, large rowid
 
 test('decoding skips the rows the caller does not keep', () => {
   const writer = new ListWriter();
-  for (const rowid of [1, 2, 3, 4, 5]) writer.posting(rowid, counts(rowid));
+  for (const rowid of [1, 2, 3, 4, 5]) writer.posting(rowid, ...counts(rowid));
   const list = decodePostings([writer.finish()], WEIGHTS, (rowid) => rowid % 2 === 1);
   assert.deepEqual([...list.rows], [1, 3, 5]);
   assert.deepEqual([...list.frequencies], [1, 3, 5]);
@@ -28,8 +28,8 @@ test('decoding skips the rows the caller does not keep', () => {
 
 test('rowids must ascend, so a list can never hold a passage twice', () => {
   const writer = new ListWriter();
-  writer.posting(10, counts(1));
-  assert.throws(() => writer.posting(10, counts(1)), RangeError);
+  writer.posting(10, ...counts(1));
+  assert.throws(() => writer.posting(10, ...counts(1)), RangeError);
 });
 
 test('lengths round-trip', () => {
