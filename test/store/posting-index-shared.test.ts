@@ -5,14 +5,12 @@ import type { SqliteStore } from '../../src/store/index.ts';
 import { sqliteVarints } from '../../src/store/sqlite/fts5-statistics.ts';
 import { indexTokenizer } from '../../src/store/sqlite/index-tokenizer.ts';
 import { PostingIndex } from '../../src/store/sqlite/posting-index.ts';
-import { makeDocument, PERSONS } from '../search/fixtures.ts';
 import { openCorpusStore } from '../helpers/corpus-store.ts';
-import { sharedSkip, tempDir } from '../helpers/shared.ts';
-import { SqliteStore as Store } from '../../src/store/index.ts';
+import { sharedSkip } from '../helpers/shared.ts';
 
 const UNWEIGHTED = { heading: 1, body: 1, note: 1, speaker: 1 };
 
-describe('posting lists', () => {
+describe('posting lists against FTS5', () => {
   test('shared: every passage length and every term list equal what FTS5 itself indexed', { skip: sharedSkip }, async () => {
     const store = (await openCorpusStore()) as SqliteStore;
     const index = new PostingIndex(store.db, indexTokenizer(store.db));
@@ -32,23 +30,6 @@ describe('posting lists', () => {
       const list = decodePostings(index.parts(term), UNWEIGHTED, () => true);
       assert.equal(list.length, documents, term);
       assert.equal(list.frequencies.reduce((a, b) => a + b, 0), instances, term);
-    }
-  });
-
-  test('a deleted passage\'s rowid is never given to a new one, so old postings cannot name it', async () => {
-    const store = new Store(tempDir('verbatim-rowids-'));
-    try {
-      const collection = { id: 'c', title: 'C' };
-      await store.putDocument(makeDocument({ id: 'a', collection, title: 'A', passages: [['', 'Aardvarks.'], ['', 'More aardvarks.']] }, PERSONS));
-      await store.search({ query: 'aardvarks' });
-      const before = store.db.prepare('SELECT max(rowid) FROM passages').pluck().get() as number;
-      await store.putDocument(makeDocument({ id: 'a', collection, title: 'A', passages: [['', 'Badgers.']] }, PERSONS));
-      const after = store.db.prepare('SELECT min(rowid) FROM passages').pluck().get() as number;
-      assert.ok(after > before, `${after} > ${before}`);
-      assert.equal((await store.search({ query: 'aardvarks' })).total, 0);
-      assert.equal((await store.search({ query: 'badgers' })).total, 1);
-    } finally {
-      await store.close();
     }
   });
 });

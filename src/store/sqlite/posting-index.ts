@@ -62,6 +62,7 @@ export class PostingIndex {
     onProgress?.(done, total);
     for (;;) {
       const segment = new SegmentBuilder();
+      const from = through;
       for (;;) {
         const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
         if (batch.length === 0) break;
@@ -72,10 +73,18 @@ export class PostingIndex {
         if (segment.passages >= SEGMENT_PASSAGES) break;
       }
       if (segment.passages === 0) break;
-      this.db.transaction(() => {
-        segment.write(s, this.tokenizer.terms);
-        s.setMeta.run(KEYS.through, String(through));
-      })();
+      // Another connection (a server beside an ingest) may have indexed the same passages
+      // meanwhile: written twice they would count twice, so the segment is kept only if the
+      // lists still end where this one starts, checked under the write lock.
+      const kept = this.db
+        .transaction(() => {
+          if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
+          segment.write(s, this.tokenizer.terms);
+          s.setMeta.run(KEYS.through, String(through));
+          return true;
+        })
+        .immediate();
+      if (!kept) return;
     }
     s.setMeta.run(KEYS.version, String(POSTINGS_VERSION));
   }
