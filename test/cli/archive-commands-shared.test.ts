@@ -8,10 +8,12 @@ const archive = tempDir();
 
 before(async () => {
   if (sharedSkip) return;
-  const { status, json } = await runCliJson<{ ingested: number; failed: unknown[]; documents: number; passages: number; seconds: number }>(
+  const { status, json, stderr } = await runCliJson<{ ingested: number; failed: unknown[]; documents: number; passages: number; seconds: number }>(
     ['ingest', FRUS_DIR, '--db', archive],
   );
   assert.equal(status, 0);
+  // Off a terminal the progress is a line per step; the search index is brought up to date last.
+  assert.match(stderr, new RegExp(`search index: ${json.passages} passages indexed`));
   assert.deepEqual(json.failed, []);
   assert.equal(json.ingested, json.documents);
   assert.ok(json.passages > json.documents);

@@ -5,6 +5,7 @@ import { ingestPaths, type IngestSummary } from '../../ingest/pipeline.ts';
 import { archiveLocation } from '../../store/index.ts';
 import { emit, EXIT, globalOptions, setExitCode, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
+import { ingestProgressEvents } from './ingest.ts';
 
 interface ImportResult extends IngestSummary {
   downloads: { volume: string; path: string; bytes: number; how: string }[];
@@ -43,7 +44,9 @@ export function registerImport(program: Command): void {
           bar.log(`failed: ${failed.at(-1)?.error}`);
         }
       }
-      const summary = await withStore(command, (store) => ingestPaths(store, downloads.map((d) => d.path)));
+      const summary = await withStore(command, (store) =>
+        ingestPaths(store, downloads.map((d) => d.path), { events: ingestProgressEvents() }),
+      );
       const result: ImportResult = { ...summary, failed: [...failed, ...summary.failed], downloads };
       emit(command, result, (r) =>
         [

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { ingestPaths, type IngestSummary } from '../../ingest/pipeline.ts';
+import { ingestPaths, type IngestEvents, type IngestSummary } from '../../ingest/pipeline.ts';
 import { emit, EXIT, setExitCode, withStore } from '../context.ts';
 import { progressBar } from '../progress.ts';
 
@@ -12,14 +12,15 @@ export function registerIngest(program: Command): void {
     .option('--article', 'store the inputs as articles (news) rather than primary documents')
     .action(async (paths: string[], options: { article?: boolean }, command: Command) => {
       const summary = await withStore(command, (store) =>
-        ingestPaths(store, paths, { asArticle: options.article, events: progressEvents() }),
+        ingestPaths(store, paths, { asArticle: options.article, events: ingestProgressEvents() }),
       );
       emit(command, summary, humanSummary);
       if (summary.failed.length > 0) setExitCode(command, EXIT.partial);
     });
 }
 
-function progressEvents() {
+/** Progress bars (or, off a terminal, a line per file) for an ingest run; `import frus` shares them. */
+export function ingestProgressEvents(): IngestEvents {
   const bar = progressBar();
   let fileCount = 0;
   return {
