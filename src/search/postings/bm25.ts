@@ -16,7 +16,15 @@ export function inverseDocumentFrequency(rows: number, hits: number): number {
   return idf <= 0 ? IDF_FLOOR : idf;
 }
 
+/**
+ * The part of the denominator that depends on the passage alone; computed once per passage
+ * and kept, since every query needs it for every match.
+ */
+export function lengthNormalisation(tokens: number, averageTokens: number): number {
+  return K1 * (1 - B + (B * tokens) / averageTokens);
+}
+
 /** One phrase's contribution to a row's score (higher is better). */
-export function bm25Term(idf: number, frequency: number, tokens: number, averageTokens: number): number {
-  return idf * ((frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * tokens) / averageTokens)));
+export function bm25Term(idf: number, frequency: number, normalisation: number): number {
+  return idf * ((frequency * (K1 + 1)) / (frequency + normalisation));
 }

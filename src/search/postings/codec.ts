@@ -79,59 +79,42 @@ export class ListWriter {
   }
 }
 
-/** Reads varints from one buffer, keeping its place. */
-class Reader {
-  at = 0;
-  constructor(readonly bytes: Uint8Array) {}
+/**
+ * The read position in the buffer being decoded, kept at module level so reading a varint makes
+ * no object: decoding runs once per posting of every list a query reads. Decoding is
+ * synchronous, so no two decodes ever share it.
+ */
+let cursor = 0;
 
-  get done(): boolean {
-    return this.at >= this.bytes.length;
+function varint(bytes: Uint8Array): number {
+  let byte = bytes[cursor++] as number;
+  let value = byte & 0x7f;
+  for (let shift = 7; byte & 0x80; shift += 7) {
+    byte = bytes[cursor++] as number;
+    value += (byte & 0x7f) * 2 ** shift;
   }
-
-  varint(): number {
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = this.bytes[this.at++] as number;
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  }
+  return value;
 }
 
-/**
- * Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted
- * frequencies, keeping only rows `keep` accepts (postings of deleted passages stay in old
- * segments until they are rebuilt).
- */
-export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights, keep: (rowid: number) => boolean): PostingList {
+/** Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted frequencies. */
+export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights): PostingList {
   let capacity = 0;
+  // Every posting takes at least two bytes: a bound on the count without a first pass.
   for (const part of parts) capacity += part.length >> 1;
-  let rows = new Int32Array(Math.max(1, capacity));
-  let frequencies = new Float64Array(rows.length);
+  const rows = new Int32Array(capacity);
+  const frequencies = new Float64Array(capacity);
   let length = 0;
-  for (const part of parts) {
-    const reader = new Reader(part);
+  for (const bytes of parts) {
+    cursor = 0;
     let rowid = 0;
-    while (!reader.done) {
-      rowid += reader.varint();
-      const code = reader.varint();
+    while (cursor < bytes.length) {
+      rowid += varint(bytes);
+      const code = varint(bytes);
       let frequency = (code >>> 1) * weights.body;
       if (code & 1) {
-        frequency += reader.varint() * weights.heading;
-        frequency += reader.varint() * weights.note;
-        frequency += reader.varint() * weights.speaker;
-      }
-      if (!keep(rowid)) continue;
-      if (length === rows.length) {
-        const grownRows = new Int32Array(rows.length * 2);
-        grownRows.set(rows);
-        rows = grownRows;
-        const grownFrequencies = new Float64Array(rows.length);
-        grownFrequencies.set(frequencies);
-        frequencies = grownFrequencies;
+        frequency += varint(bytes) * weights.heading;
+        frequency += varint(bytes) * weights.note;
+        frequency += varint(bytes) * weights.speaker;
       }
       rows[length] = rowid;
       frequencies[length] = frequency;
@@ -143,10 +126,10 @@ export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeig
 
 /** Calls `each(rowid, tokens)` for every entry of a lengths list. */
 export function forEachLength(bytes: Uint8Array, each: (rowid: number, tokens: number) => void): void {
-  const reader = new Reader(bytes);
+  cursor = 0;
   let rowid = 0;
-  while (!reader.done) {
-    rowid += reader.varint();
-    each(rowid, reader.varint());
+  while (cursor < bytes.length) {
+    rowid += varint(bytes);
+    each(rowid, varint(bytes));
   }
 }

@@ -9,16 +9,23 @@ import { bm25Term, inverseDocumentFrequency } from './bm25.ts';
 import type { PostingList } from './codec.ts';
 import type { PostingsPlan, TextPlan } from './plan.ts';
 
+/** What the evaluation knows of the archive: arrays by passage rowid, read in the hot loops. */
 export interface EvaluationContext {
-  /** The decoded list of each leaf of the plan, live passages only. */
+  /** The decoded list of each leaf of the plan (deleted passages may still be in them). */
   readonly lists: readonly PostingList[];
-  /** Whether a matching passage may be returned (public, and passing the query's filters). */
-  readonly accept: (rowid: number) => boolean;
-  /** Token count of each passage by rowid: its bm25 document length. */
-  readonly tokens: Int32Array;
-  /** Passages in the index, and their mean token count: bm25's N and avgdl. */
+  /** Live passages holding each leaf, public or not: bm25's document frequency. */
+  readonly hits: readonly number[];
+  /** Document index + 1 of each passage; 0 for a deleted passage, negative for one never returned (private). */
+  readonly documentOf: Int32Array;
+  /** When the query filters documents: 1 for each document index it lets through. */
+  readonly documents?: Uint8Array;
+  /** Speaker code of each passage (0 for none), and for each speaker condition the codes it allows. */
+  readonly speakerOf: Int32Array;
+  readonly speakers: readonly Int32Array[];
+  /** bm25's length normalisation of each passage (bm25.ts lengthNormalisation). */
+  readonly normalisation: Float64Array;
+  /** Passages in the index: bm25's N. */
   readonly rows: number;
-  readonly averageTokens: number;
 }
 
 export interface Matches {
@@ -27,14 +34,11 @@ export interface Matches {
 }
 
 export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Matches {
-  const matched = keepAccepted(matchingRows(plan.text, context.lists), context.accept);
+  const matched = keepAccepted(matchingRows(plan.text, context.lists), context);
   const scores = new Float64Array(matched.length);
-  for (const list of context.lists) {
-    const idf = inverseDocumentFrequency(context.rows, list.length);
-    addLeafScores(list, matched, scores, (frequency, rowid) =>
-      bm25Term(idf, frequency, context.tokens[rowid] as number, context.averageTokens),
-    );
-  }
+  context.lists.forEach((list, leaf) => {
+    addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number), context.normalisation);
+  });
   return { rows: matched, scores };
 }
 
@@ -57,26 +61,31 @@ function matchingRows(plan: TextPlan, lists: readonly PostingList[]): Int32Array
   }
 }
 
-function keepAccepted(rows: Int32Array, accept: (rowid: number) => boolean): Int32Array {
+function keepAccepted(rows: Int32Array, context: EvaluationContext): Int32Array {
+  const { documentOf, documents, speakerOf, speakers } = context;
   const kept = new Int32Array(rows.length);
   let length = 0;
-  for (const rowid of rows) if (accept(rowid)) kept[length++] = rowid;
+  for (let at = 0; at < rows.length; at += 1) {
+    const rowid = rows[at] as number;
+    const document = documentOf[rowid] ?? 0;
+    if (document <= 0 || (documents !== undefined && documents[document - 1] === 0)) continue;
+    if (speakers.length > 0 && !speakers.every((codes) => codes.includes(speakerOf[rowid] ?? 0))) continue;
+    kept[length++] = rowid;
+  }
   return kept.subarray(0, length);
 }
 
-/** Adds `score(frequency, rowid)` of the list's postings to the matched rows that have one. */
-function addLeafScores(
-  list: PostingList,
-  matched: Int32Array,
-  scores: Float64Array,
-  score: (frequency: number, rowid: number) => number,
-): void {
+/** Adds the list's bm25 contribution to each matched row it holds. */
+function addLeafScores(list: PostingList, matched: Int32Array, scores: Float64Array, idf: number, normalisation: Float64Array): void {
+  const { rows, frequencies } = list;
   let at = 0;
   for (let index = 0; index < matched.length; index += 1) {
     const rowid = matched[index] as number;
-    at = seek(list.rows, at, rowid);
-    if (at >= list.length) break;
-    if (list.rows[at] === rowid) scores[index] = (scores[index] as number) + score(list.frequencies[at] as number, rowid);
+    if ((rows[at] as number) < rowid) at = seek(rows, at, rowid);
+    if (at >= rows.length) break;
+    if (rows[at] === rowid) {
+      scores[index] = (scores[index] as number) + bm25Term(idf, frequencies[at] as number, normalisation[rowid] as number);
+    }
   }
 }
 

@@ -1,23 +1,38 @@
 /**
- * The quotation lookup index of the embedded archive: winnowed shingle hashes of every
- * passage (src/trace/fingerprint.ts), kept in step with `passages` inside the document's own
- * transaction. Rows are keyed (hash, passage_rowid) so a lookup is one index range per hash;
- * removal recomputes a passage's hashes from its stored text instead of needing a second index.
- * The fingerprint version is kept in `meta`; an archive built with another version (or before
- * this index existed) is re-fingerprinted when opened.
+ * The quotation lookup index of the embedded archive: the fingerprints of every passage
+ * (src/trace/fingerprint.ts). Rows are keyed (hash, passage_rowid) so a lookup is one index
+ * range per hash; removal recomputes a passage's hashes from its stored text instead of
+ * needing a second index.
+ *
+ * The index is derived from `passages` and brought up to date before a lookup: a refresh
+ * indexes the passages past the last one covered. Hashes are random, so writing them with each
+ * document would dirty about one B-tree page per hash in every document's transaction (nine
+ * tenths of the time of an ingest went there); a refresh writes many passages' rows in key
+ * order, each page once. Passage rowids only grow (the store never reuses one), so "past the
+ * last one covered" is exact. The fingerprint version is kept in `meta`; an index built with
+ * another version is rebuilt by the next refresh.
  */
 import type Database from 'better-sqlite3';
-import { FINGERPRINT_VERSION, passageFingerprints } from '../../trace/fingerprint.ts';
+import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
 import type { FingerprintHit } from '../store.ts';
 
 /** A hash stored for more passages than this is a stock phrase: it ranks nothing, so lookups skip it. */
 export const MAX_POSTINGS_PER_HASH = 20_000;
 
-const VERSION_KEY = 'fingerprint_version';
+const KEYS = { version: 'fingerprint_version', through: 'fingerprints_through' } as const;
 /** Ranked passages fetched beyond the limit, for those in private collections that are dropped. */
 const OVERFETCH = 2;
-/** Passages read at a time when the index is rebuilt. */
-const REBUILD_BATCH = 2000;
+/** Hash weights are summed as integers in these units, so passages sharing the same hashes tie exactly. */
+const WEIGHT_UNIT = 1024;
+/** Passages indexed per transaction: bounds the memory a refresh holds and how long it holds the write lock. */
+const REFRESH_PASSAGES = 100_000;
+/** Passages read at a time within a refresh. */
+const READ_BATCH = 5_000;
+/**
+ * A row's sort key is its hash times this plus the index of its passage in the batch: exact
+ * in a double while hashes are 32-bit and a batch has fewer passages than this.
+ */
+const PASSAGE_SLOTS = 2 ** 21;
 
 // Private collections are filtered here, as everywhere in the store.
 const PUBLIC_PASSAGE = `SELECT d.id AS doc_id, p.id AS passage_id, p.n, p.kind, p.text, p.page,
@@ -25,24 +40,53 @@ const PUBLIC_PASSAGE = `SELECT d.id AS doc_id, p.id AS passage_id, p.n, p.kind, 
   FROM passages p JOIN documents d ON d.rowid = p.doc_rowid
   JOIN collections c ON c.id = d.collection_id AND c.private = 0 WHERE p.rowid = ?`;
 
+type PassageText = { rowid: number; text: string };
+
+/** A batch of passages' rows, in key order, and the last passage it covers. */
+interface Batch {
+  keys: Float64Array;
+  rowids: number[];
+  through: number;
+}
+
 export class FingerprintIndex {
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepare(db);
-    this.rebuildIfStale();
   }
 
-  /** Indexes one passage; called inside the transaction that inserts it. */
-  add(passageRowid: number | bigint, text: string): void {
-    for (const hash of passageFingerprints(text)) this.statements.insert.run(hash, passageRowid);
-  }
+  /**
+   * Nothing to do: a passage is indexed by the next refresh. Kept only while sqlite-store.ts
+   * still calls it for every passage it inserts.
+   */
+  add(_passageRowid: number | bigint, _text: string): void {}
 
-  /** Removes a document's passages from the index; called before its passages are deleted. */
+  /** Removes a document's indexed passages; called inside its transaction, before they are deleted. */
   removeDocument(docRowid: number): void {
-    const passages = this.statements.passagesOfDocument.all(docRowid) as { rowid: number; text: string }[];
-    for (const passage of passages) {
-      for (const hash of passageFingerprints(passage.text)) this.statements.remove.run(hash, passage.rowid);
+    const s = this.statements;
+    const through = this.through();
+    for (const passage of s.passagesOfDocument.all(docRowid) as PassageText[]) {
+      if (passage.rowid > through) continue;
+      for (const hash of fingerprints(passage.text)) s.remove.run(hash, passage.rowid);
+    }
+  }
+
+  /** True when every passage is indexed, with the current fingerprint version. */
+  isCurrent(): boolean {
+    const s = this.statements;
+    return this.versionIsCurrent() && this.through() >= ((s.lastPassage.get() as number | null) ?? 0);
+  }
+
+  /** Indexes the passages added since the last refresh (all of them when the version changed). */
+  refresh(): void {
+    if (this.isCurrent()) return;
+    this.clearIfOtherVersion();
+    for (;;) {
+      const from = this.through();
+      const batch = this.readBatch(from);
+      if (batch.rowids.length === 0) return;
+      this.db.transaction(() => this.writeBatch(from, batch)).immediate();
     }
   }
 
@@ -52,15 +96,11 @@ export class FingerprintIndex {
    * like" shared with hundreds of passages ranks below one rare pair of words.
    */
   lookup(hashes: readonly number[], limit: number): FingerprintHit[] {
-    // Each hash's weight from its posting count (counted in the index, no rows materialised);
-    // then one aggregate over the postings, driven from the weights table, ranks the passages.
-    const weights: Record<string, number> = {};
-    for (const hash of new Set(hashes)) {
-      const { n } = this.statements.postingCount.get(hash, MAX_POSTINGS_PER_HASH + 1) as { n: number };
-      if (n > 0 && n <= MAX_POSTINGS_PER_HASH) weights[hash] = Math.log(1 + MAX_POSTINGS_PER_HASH / n);
-    }
-    if (Object.keys(weights).length === 0) return [];
-    const ranked = this.statements.rank.all(JSON.stringify(weights), limit * OVERFETCH) as
+    this.refreshIfWritable();
+    const weights = this.weights(hashes);
+    const total = Object.values(weights).reduce((sum, weight) => sum + weight, 0);
+    if (total === 0) return [];
+    const ranked = this.statements.rank.all({ weights: JSON.stringify(weights), total, limit: limit * OVERFETCH }) as
       { passage_rowid: number; shared: number }[];
     const hits: FingerprintHit[] = [];
     for (const { passage_rowid: rowid, shared } of ranked) {
@@ -71,22 +111,84 @@ export class FingerprintIndex {
     return hits;
   }
 
-  private rebuildIfStale(): void {
-    const stored = (this.statements.version.get(VERSION_KEY) as { value: string } | undefined)?.value;
-    if (stored === String(FINGERPRINT_VERSION)) return;
-    this.db.transaction(() => {
-      this.statements.clear.run();
-      // In batches: a statement being iterated cannot share the connection with inserts.
-      let after = 0;
-      for (;;) {
-        const batch = this.statements.passagesAfter.all(after, REBUILD_BATCH) as { rowid: number; text: string }[];
-        for (const passage of batch) this.add(passage.rowid, passage.text);
-        if (batch.length < REBUILD_BATCH) break;
-        after = (batch.at(-1) as { rowid: number }).rowid;
-      }
-      this.statements.setVersion.run(VERSION_KEY, String(FINGERPRINT_VERSION));
-    })();
+  /**
+   * A lookup waits for the index to catch up; when it cannot write (another process holds the
+   * write lock past the busy timeout, a read-only file) it answers from the index as it stands,
+   * without the passages added since the last refresh.
+   */
+  private refreshIfWritable(): void {
+    try {
+      this.refresh();
+    } catch (error) {
+      if (!isBusyOrReadonly(error)) throw error;
+    }
   }
+
+  /** Each hash's weight from its posting count (counted in the index, no rows materialised). */
+  private weights(hashes: readonly number[]): Record<string, number> {
+    const weights: Record<string, number> = {};
+    for (const hash of new Set(hashes)) {
+      const { n } = this.statements.postingCount.get(hash, MAX_POSTINGS_PER_HASH + 1) as { n: number };
+      if (n > 0 && n <= MAX_POSTINGS_PER_HASH) weights[hash] = Math.round(WEIGHT_UNIT * Math.log(1 + MAX_POSTINGS_PER_HASH / n));
+    }
+    return weights;
+  }
+
+  private through(): number {
+    return Number(this.statements.meta.get(KEYS.through) ?? 0);
+  }
+
+  private versionIsCurrent(): boolean {
+    return this.statements.meta.get(KEYS.version) === String(FINGERPRINT_VERSION);
+  }
+
+  private clearIfOtherVersion(): void {
+    const s = this.statements;
+    if (this.versionIsCurrent()) return;
+    this.db
+      .transaction(() => {
+        if (this.versionIsCurrent()) return;
+        s.clear.run();
+        s.setMeta.run(KEYS.through, '0');
+        s.setMeta.run(KEYS.version, String(FINGERPRINT_VERSION));
+      })
+      .immediate();
+  }
+
+  /** Fingerprints up to REFRESH_PASSAGES passages after `after`, read without holding the write lock. */
+  private readBatch(after: number): Batch {
+    const s = this.statements;
+    const rowids: number[] = [];
+    const keys: number[] = [];
+    let through = after;
+    while (rowids.length < REFRESH_PASSAGES) {
+      const passages = s.passagesAfter.all(through, Math.min(READ_BATCH, REFRESH_PASSAGES - rowids.length)) as PassageText[];
+      if (passages.length === 0) break;
+      for (const passage of passages) {
+        for (const hash of fingerprints(passage.text)) keys.push(hash * PASSAGE_SLOTS + rowids.length);
+        rowids.push(passage.rowid);
+      }
+      through = (passages.at(-1) as PassageText).rowid;
+    }
+    return { keys: Float64Array.from(keys).sort(), rowids, through };
+  }
+
+  /**
+   * Writes a batch read after `from`, unless another connection (a server beside an ingest)
+   * indexed those passages or deleted one of them meanwhile: checked under the write lock, and
+   * the refresh then reads again from where the index ends.
+   */
+  private writeBatch(from: number, batch: Batch): void {
+    const s = this.statements;
+    if (this.through() !== from || s.countBetween.get(from, batch.through) !== batch.rowids.length) return;
+    for (const key of batch.keys) s.insert.run(Math.floor(key / PASSAGE_SLOTS), batch.rowids[key % PASSAGE_SLOTS] as number);
+    s.setMeta.run(KEYS.through, String(batch.through));
+  }
+}
+
+function isBusyOrReadonly(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY'));
 }
 
 function prepare(db: Database.Database) {
@@ -95,14 +197,23 @@ function prepare(db: Database.Database) {
     remove: db.prepare('DELETE FROM passage_fingerprints WHERE hash = ? AND passage_rowid = ?'),
     clear: db.prepare('DELETE FROM passage_fingerprints'),
     postingCount: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM passage_fingerprints WHERE hash = ? LIMIT ?)'),
-    rank: db.prepare(`SELECT f.passage_rowid, count(*) AS shared FROM json_each(?) w
+    // One aggregate over the postings, driven from the weights table. Passages sharing the same
+    // hashes tie; among those sharing at least half the probe's weight, the shortest comes first
+    // (the quotation covers more of it, as bm25's length normalisation has it), and only those
+    // are worth looking up: the long tail of weak matches stays in rowid order.
+    rank: db.prepare(`SELECT f.passage_rowid, count(*) AS shared FROM json_each(@weights) w
       JOIN passage_fingerprints f ON f.hash = CAST(w.key AS INTEGER)
-      GROUP BY f.passage_rowid ORDER BY sum(w.value) DESC, f.passage_rowid LIMIT ?`),
+      GROUP BY f.passage_rowid ORDER BY sum(w.value) DESC,
+        CASE WHEN sum(w.value) * 2 >= @total THEN (SELECT octet_length(text) FROM passages WHERE rowid = f.passage_rowid) END,
+        f.passage_rowid
+      LIMIT @limit`),
     passagesOfDocument: db.prepare('SELECT rowid, text FROM passages WHERE doc_rowid = ?'),
     passagesAfter: db.prepare('SELECT rowid, text FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?'),
+    countBetween: db.prepare('SELECT count(*) FROM passages WHERE rowid > ? AND rowid <= ?').pluck(),
+    lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
     passage: db.prepare(PUBLIC_PASSAGE),
-    version: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    setVersion: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
   };
 }
 

@@ -20,7 +20,8 @@ import { VerbatimError } from '../../errors.ts';
 import { FIELD_WEIGHTS, FOLD_FUNCTION, Fts5Compiler } from '../../search/compile/fts5-compiler.ts';
 import { nameResolutions, normalizeQuery, type NameResolver, type ScriptBridge } from '../../search/normalize.ts';
 import { parseQuery } from '../../search/parser.ts';
-import { decodePostings, forEachLength } from '../../search/postings/codec.ts';
+import { lengthNormalisation } from '../../search/postings/bm25.ts';
+import { forEachLength } from '../../search/postings/codec.ts';
 import { evaluatePlan } from '../../search/postings/evaluate.ts';
 import { planPostings, type PostingsPlan } from '../../search/postings/plan.ts';
 import { highlightTerms, makeSnippet } from '../../search/snippet.ts';
@@ -37,6 +38,7 @@ import {
 } from '../../search/types.ts';
 import type { QueryNode } from '../../search/ast.ts';
 import type { Store } from '../store.ts';
+import { DecodedLists } from './decoded-lists.ts';
 import { indexTokenizer, type IndexTokenizer } from './index-tokenizer.ts';
 import { fts5Statistics } from './fts5-statistics.ts';
 import { buildPassageMap, fingerprint, type MappedDocument, type PassageMap } from './passage-map.ts';
@@ -45,14 +47,13 @@ import { PostingIndex, type RefreshProgress } from './posting-index.ts';
 /** Prepared statements kept per database; compiled SQL varies only with the query's shape. */
 const STATEMENT_CACHE_SIZE = 64;
 
-/** bm25's collection statistics over the posting lists, for one passage map. */
+/** bm25's per-passage and collection statistics, for one passage map. */
 interface Lengths {
   readonly fingerprint: string;
-  /** Token count by passage rowid. */
-  readonly tokens: Int32Array;
-  /** bm25's N and avgdl, as FTS5 counts them (fts5-statistics.ts). */
+  /** Length normalisation by passage rowid (bm25.ts). */
+  readonly normalisation: Float64Array;
+  /** bm25's N, as FTS5 counts it (fts5-statistics.ts). */
   readonly rows: number;
-  readonly averageTokens: number;
 }
 
 interface SearchState {
@@ -60,6 +61,7 @@ interface SearchState {
   lengths?: Lengths;
   tokenizer: IndexTokenizer;
   postings: PostingIndex;
+  lists: DecodedLists;
   statements: Map<string, Database.Statement>;
   passage: Database.Statement;
 }
@@ -74,9 +76,11 @@ function stateOf(db: Database.Database): SearchState {
       typeof value === 'string' ? normalizeName(value) : null,
     );
     const tokenizer = indexTokenizer(db);
+    const postings = new PostingIndex(db, tokenizer);
     state = {
       tokenizer,
-      postings: new PostingIndex(db, tokenizer),
+      postings,
+      lists: new DecodedLists(postings, FIELD_WEIGHTS),
       statements: new Map(),
       passage: db.prepare('SELECT id, text, page, speaker_id, speaker_name FROM passages WHERE rowid = ?'),
     };
@@ -118,19 +122,15 @@ function isSqliteBusyOrReadonly(error: unknown): boolean {
 
 function lengthsOf(db: Database.Database, state: SearchState, map: PassageMap): Lengths {
   if (state.lengths?.fingerprint === map.fingerprint) return state.lengths;
-  const tokens = new Int32Array(map.documentOf.length);
+  const statistics = fts5Statistics(db);
+  const averageTokens = statistics.rows > 0 ? statistics.tokens / statistics.rows : 0;
+  const normalisation = new Float64Array(map.documentOf.length);
   for (const part of state.postings.lengths()) {
-    forEachLength(part, (rowid, count) => {
-      if (rowid < tokens.length && map.documentOf[rowid] !== 0) tokens[rowid] = count;
+    forEachLength(part, (rowid, tokens) => {
+      if (rowid < normalisation.length) normalisation[rowid] = lengthNormalisation(tokens, averageTokens);
     });
   }
-  const statistics = fts5Statistics(db);
-  state.lengths = {
-    fingerprint: map.fingerprint,
-    tokens,
-    rows: statistics.rows,
-    averageTokens: statistics.rows > 0 ? statistics.tokens / statistics.rows : 0,
-  };
+  state.lengths = { fingerprint: map.fingerprint, normalisation, rows: statistics.rows };
   return state.lengths;
 }
 
@@ -146,21 +146,18 @@ function runQuery(db: Database.Database, state: SearchState, map: PassageMap, qu
 
 /** Every passage the plan matches, grouped by document (the posting-list engine). */
 function runPlan(db: Database.Database, state: SearchState, map: PassageMap, plan: PostingsPlan): Grouped {
-  const allowed = allowedDocuments(db, state, map, plan.documentFilters);
-  const speakers = plan.speakers.map((ids) => new Set(ids.map((id) => map.speakerCodes.get(id) ?? -1)));
-  const live = (rowid: number) => (map.documentOf[rowid] ?? 0) !== 0;
-  const lists = plan.leaves.map((key) => decodePostings(state.postings.parts(key), FIELD_WEIGHTS, live));
+  const decoded = plan.leaves.map((key) => state.lists.get(key, map));
   const lengths = lengthsOf(db, state, map);
+  const documents = allowedDocuments(db, state, map, plan.documentFilters);
   const matches = evaluatePlan(plan, {
-    lists,
-    tokens: lengths.tokens,
+    lists: decoded.map((entry) => entry.list),
+    hits: decoded.map((entry) => entry.hits),
+    documentOf: map.documentOf,
+    ...(documents ? { documents } : {}),
+    speakerOf: map.speakerOf,
+    speakers: plan.speakers.map((ids) => Int32Array.from(ids, (id) => map.speakerCodes.get(id) ?? -1)),
+    normalisation: lengths.normalisation,
     rows: lengths.rows,
-    averageTokens: lengths.averageTokens,
-    accept: (rowid) => {
-      const index = (map.documentOf[rowid] ?? 0) - 1;
-      if (index < 0 || (allowed && !allowed[index])) return false;
-      return speakers.every((codes) => codes.has(map.speakerOf[rowid] ?? 0));
-    },
   });
   const grouper = new DocumentGrouper(map);
   for (let at = 0; at < matches.rows.length; at += 1) grouper.add(matches.rows[at] as number, matches.scores[at] as number);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bm25Term, inverseDocumentFrequency } from '../../../src/search/postings/bm25.ts';
+import { bm25Term, inverseDocumentFrequency, lengthNormalisation } from '../../../src/search/postings/bm25.ts';
 import { evaluatePlan, intersect, seek, subtract, union } from '../../../src/search/postings/evaluate.ts';
 import type { PostingsPlan } from '../../../src/search/postings/plan.ts';
 
@@ -20,7 +20,7 @@ test('set operations on sorted rowids, long against short', () => {
   assert.equal(seek(long, 5, 0), 5);
 });
 
-test('a plan matches, filters and scores as bm25 summed over its leaves', () => {
+test('a plan matches, drops private, deleted and filtered passages, and scores bm25 summed over its leaves', () => {
   // (a AND b) NOT c, over passages 1..6.
   const plan: PostingsPlan = {
     text: { kind: 'and', all: [{ kind: 'leaf', leaf: 0 }, { kind: 'leaf', leaf: 1 }], none: [{ kind: 'leaf', leaf: 2 }] },
@@ -29,12 +29,19 @@ test('a plan matches, filters and scores as bm25 summed over its leaves', () => 
     speakers: [],
   };
   const lists = [list([[1, 1], [2, 2], [3, 1], [5, 1]]), list([[2, 1], [3, 3], [5, 1], [6, 1]]), list([[5, 1]])];
-  const tokens = Int32Array.from([0, 10, 20, 30, 40, 50, 60]);
-  const matches = evaluatePlan(plan, { lists, tokens, rows: 6, averageTokens: 35, accept: (rowid) => rowid !== 3 });
+  const normalisation = Float64Array.from([0, 10, 20, 30, 40, 50, 60], (tokens) => lengthNormalisation(tokens, 35));
+  // Passage 3 is private (negative), passage 6 deleted (0); passage 2 is by speaker 7, the others by no one.
+  const documentOf = Int32Array.from([0, 1, 1, -1, 1, 1, 0]);
+  const speakerOf = Int32Array.from([0, 0, 7, 0, 0, 0, 0]);
+  const context = { lists, hits: [4, 4, 1], documentOf, speakerOf, speakers: [], normalisation, rows: 6 };
+  const matches = evaluatePlan(plan, context);
   assert.deepEqual([...matches.rows], [2]);
   const expected =
-    bm25Term(inverseDocumentFrequency(6, 4), 2, 20, 35) + bm25Term(inverseDocumentFrequency(6, 4), 1, 20, 35);
+    bm25Term(inverseDocumentFrequency(6, 4), 2, lengthNormalisation(20, 35)) + bm25Term(inverseDocumentFrequency(6, 4), 1, lengthNormalisation(20, 35));
   assert.equal(matches.scores[0], expected);
+  assert.deepEqual([...evaluatePlan(plan, { ...context, speakers: [Int32Array.of(8)] }).rows], []);
+  assert.deepEqual([...evaluatePlan(plan, { ...context, documents: Uint8Array.of(0) }).rows], []);
+  assert.deepEqual([...evaluatePlan(plan, { ...context, speakers: [Int32Array.of(7, 8)], documents: Uint8Array.of(1) }).rows], [2]);
 });
 
 test('idf never falls to zero, as in FTS5: a word in every passage still counts a little', () => {

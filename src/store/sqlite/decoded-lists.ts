@@ -1,0 +1,69 @@
+/**
+ * Decoded posting lists kept between searches, least recently used first out, within a memory
+ * budget. Decoding is the largest cost of a common word (a third of a million postings take a
+ * few milliseconds); words people search come back, and the same word is often searched again
+ * with a filter or a facet chosen. Kept lists belong to one state of the archive and are
+ * dropped when it changes.
+ */
+import { decodePostings, type ColumnWeights, type PostingList } from '../../search/postings/codec.ts';
+import type { PassageMap } from './passage-map.ts';
+import type { PostingIndex } from './posting-index.ts';
+
+/** Bytes of decoded lists kept at most (12 bytes a posting: about 4M postings). */
+export const DECODED_LIST_BUDGET = 48 * 1024 * 1024;
+
+export interface DecodedList {
+  readonly list: PostingList;
+  /** Live passages in the list: bm25's document frequency. */
+  readonly hits: number;
+}
+
+export class DecodedLists {
+  private fingerprint = '';
+  private bytes = 0;
+  private readonly kept = new Map<string, DecodedList>();
+
+  constructor(
+    private readonly postings: PostingIndex,
+    private readonly weights: ColumnWeights,
+    private readonly budget = DECODED_LIST_BUDGET,
+  ) {}
+
+  get(key: string, map: PassageMap): DecodedList {
+    if (map.fingerprint !== this.fingerprint) {
+      this.kept.clear();
+      this.bytes = 0;
+      this.fingerprint = map.fingerprint;
+    }
+    let decoded = this.kept.get(key);
+    if (decoded) {
+      // Re-inserted so Map order stays least recently used first.
+      this.kept.delete(key);
+      this.kept.set(key, decoded);
+      return decoded;
+    }
+    const list = decodePostings(this.postings.parts(key), this.weights);
+    decoded = { list, hits: liveCount(list.rows, map.documentOf) };
+    const size = sizeOf(decoded);
+    if (size <= this.budget) {
+      this.kept.set(key, decoded);
+      this.bytes += size;
+      for (const [oldest, entry] of this.kept) {
+        if (this.bytes <= this.budget) break;
+        this.kept.delete(oldest);
+        this.bytes -= sizeOf(entry);
+      }
+    }
+    return decoded;
+  }
+}
+
+function liveCount(rows: Int32Array, documentOf: Int32Array): number {
+  let live = 0;
+  for (let at = 0; at < rows.length; at += 1) if ((documentOf[rows[at] as number] ?? 0) !== 0) live += 1;
+  return live;
+}
+
+function sizeOf(decoded: DecodedList): number {
+  return decoded.list.rows.byteLength + decoded.list.frequencies.byteLength;
+}
