@@ -15,6 +15,7 @@
  * Memory: 8 bytes per passage rowid plus the document fields (about 8 MB at 1M passages).
  */
 import type Database from 'better-sqlite3';
+import { FacetIndex } from './facet-index.ts';
 
 export interface MappedDocument {
   rowid: number;
@@ -40,6 +41,8 @@ export interface PassageMap {
   /** A code for each passage's speaker (by authority id, see speakerCodes); 0 for none. */
   readonly speakerOf: Int32Array;
   readonly speakerCodes: ReadonlyMap<string, number>;
+  /** Facet values of the documents, for counting a result's facets. */
+  readonly facets: FacetIndex;
   /** Display names of the persons the public documents involve. */
   readonly personNames: ReadonlyMap<string, string>;
 }
@@ -120,5 +123,5 @@ export function buildPassageMap(db: Database.Database): PassageMap {
   for (const [id, name] of db.prepare('SELECT id, name FROM persons').raw().iterate() as Iterable<[string, string]>) {
     if (involved.has(id)) personNames.set(id, name);
   }
-  return { fingerprint: stamp, documentOf, documents, indexOfDocument: indexOfRowid, speakerOf, speakerCodes, personNames };
+  return { fingerprint: stamp, documentOf, documents, indexOfDocument: indexOfRowid, facets: new FacetIndex(documents), speakerOf, speakerCodes, personNames };
 }

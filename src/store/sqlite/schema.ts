@@ -129,6 +129,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (term, segment)
   );
   `,
+  // 5: the document filters of search (type:, year:, date:, place:, classification:, collection:)
+  // read from a covering index instead of a scan of the document rows and their JSON.
+  `
+  CREATE INDEX documents_filters ON documents(type, classification, year, date_start, date_end, place, collection_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,10 +27,8 @@ import { planPostings, type PostingsPlan } from '../../search/postings/plan.ts';
 import { highlightTerms, makeSnippet } from '../../search/snippet.ts';
 import {
   DEFAULT_LIMIT,
-  FACET_VALUES,
   MAX_LIMIT,
   SORTS,
-  type FacetName,
   type SearchHit,
   type SearchRequest,
   type SearchResult,
@@ -46,6 +44,8 @@ import { PostingIndex, type RefreshProgress } from './posting-index.ts';
 
 /** Prepared statements kept per database; compiled SQL varies only with the query's shape. */
 const STATEMENT_CACHE_SIZE = 64;
+/** Document sets of recent filters kept per archive state (a byte per document each). */
+const KEPT_FILTERS = 32;
 
 /** bm25's per-passage and collection statistics, for one passage map. */
 interface Lengths {
@@ -62,6 +62,8 @@ interface SearchState {
   tokenizer: IndexTokenizer;
   postings: PostingIndex;
   lists: DecodedLists;
+  /** Document sets of recent filters, for one passage map (see allowedDocuments). */
+  filters: { fingerprint: string; sets: Map<string, Uint8Array> };
   statements: Map<string, Database.Statement>;
   passage: Database.Statement;
 }
@@ -81,6 +83,7 @@ function stateOf(db: Database.Database): SearchState {
       tokenizer,
       postings,
       lists: new DecodedLists(postings, FIELD_WEIGHTS),
+      filters: { fingerprint: '', sets: new Map() },
       statements: new Map(),
       passage: db.prepare('SELECT id, text, page, speaker_id, speaker_name FROM passages WHERE rowid = ?'),
     };
@@ -173,11 +176,18 @@ function allowedDocuments(
 ): Uint8Array | undefined {
   if (filters.length === 0) return undefined;
   const compiled = COMPILER.compileDocumentFilter(filters);
+  const key = JSON.stringify([compiled.sql, compiled.params]);
+  if (state.filters.fingerprint !== map.fingerprint) state.filters = { fingerprint: map.fingerprint, sets: new Map() };
+  const kept = state.filters.sets.get(key);
+  if (kept) return kept;
   const allowed = new Uint8Array(map.documents.length);
   for (const row of statement(db, state, compiled.sql).iterate(...compiled.params) as Iterable<unknown[]>) {
     const index = map.indexOfDocument.get(row[0] as number);
     if (index !== undefined) allowed[index] = 1;
   }
+  // A filter chosen from the facets is applied to query after query: keep the last few.
+  if (state.filters.sets.size >= KEPT_FILTERS) state.filters.sets.delete(state.filters.sets.keys().next().value as string);
+  state.filters.sets.set(key, allowed);
   return allowed;
 }
 
@@ -255,42 +265,6 @@ export class DocumentGrouper {
     const { documents, best, bestPassage, counts, passages } = this;
     return { documents, best, bestPassage, counts, passages, ranked };
   }
-}
-
-export function countFacets(
-  documents: readonly number[],
-  map: PassageMap,
-): Record<FacetName, Record<string, number>> {
-  const tallies: Record<FacetName, Map<string, number>> = {
-    type: new Map(),
-    year: new Map(),
-    person: new Map(),
-    place: new Map(),
-    collection: new Map(),
-    classification: new Map(),
-  };
-  const add = (facet: FacetName, key: string | number | undefined) => {
-    if (key === undefined) return;
-    const tally = tallies[facet];
-    tally.set(String(key), (tally.get(String(key)) ?? 0) + 1);
-  };
-  for (const index of documents) {
-    const doc = map.documents[index] as MappedDocument;
-    add('type', doc.type);
-    add('year', doc.year);
-    add('place', doc.place);
-    add('collection', doc.collection_id);
-    add('classification', doc.classification);
-    for (const person of doc.persons) add('person', person);
-  }
-  const facets = {} as Record<FacetName, Record<string, number>>;
-  for (const [facet, tally] of Object.entries(tallies) as [FacetName, Map<string, number>][]) {
-    const entries = [...tally.entries()];
-    if (facet === 'year') entries.sort(([a], [b]) => a.localeCompare(b));
-    else entries.sort(([ka, a], [kb, b]) => b - a || ka.localeCompare(kb)).splice(FACET_VALUES);
-    facets[facet] = Object.fromEntries(entries);
-  }
-  return facets;
 }
 
 /** The first `count` matching documents in the requested order (a partial sort: pages are short). */
@@ -394,7 +368,7 @@ export async function searchSqlite(
       other_passages: (grouped.counts[index] as number) - 1,
     };
   });
-  const facets: SearchResult['facets'] = request.facets === false ? {} : countFacets(grouped.documents, map);
+  const facets: SearchResult['facets'] = request.facets === false ? {} : map.facets.count(grouped.documents);
   const persons: Record<string, string> = {};
   for (const id of Object.keys(facets.person ?? {})) persons[id] = map.personNames.get(id) ?? id;
   return {
