@@ -85,6 +85,7 @@ function addLeafScores(list: PostingList, matched: Int32Array, scores: Float64Ar
     if (at >= rows.length) break;
     if (rows[at] === rowid) {
       scores[index] = (scores[index] as number) + bm25Term(idf, frequencies[at] as number, normalisation[rowid] as number);
+      at += 1;
     }
   }
 }
@@ -95,6 +96,8 @@ function addLeafScores(list: PostingList, matched: Int32Array, scores: Float64Ar
  */
 export function seek(rows: Int32Array, from: number, target: number): number {
   if (from >= rows.length || (rows[from] as number) >= target) return from;
+  // Most steps are short (the lists overlap): try the next row before galloping.
+  if (from + 1 >= rows.length || (rows[from + 1] as number) >= target) return from + 1;
   let step = 1;
   let low = from;
   let high = from + 1;
@@ -119,7 +122,10 @@ export function intersect(small: Int32Array, large: Int32Array): Int32Array {
   for (const rowid of small) {
     at = seek(large, at, rowid);
     if (at >= large.length) break;
-    if (large[at] === rowid) out[length++] = rowid;
+    if (large[at] === rowid) {
+      out[length++] = rowid;
+      at += 1;
+    }
   }
   return out.subarray(0, length);
 }
