@@ -17,8 +17,8 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import { create, insertMultiple, save, search as oramaSearch, type AnyOrama } from '@orama/orama';
 import type { Document, Person } from '../src/model/index.ts';
-import { quoteQuery } from '../src/search/quote.ts';
 import { SqliteStore } from '../src/store/index.ts';
+import { findQuotationSources } from '../src/trace/index.ts';
 import { NOISE_KINDS, noisyQuotes, random, type NoiseKind, type NoisyQuote } from './noisy-quotes.ts';
 import {
   generatePassages,
@@ -144,8 +144,10 @@ function verbatimEngine(dir: string): Engine {
         };
         store.writeDocument(document);
       }
-      // The passage map is built by the first search: part of getting ready, so timed here.
+      // The passage map is built by the first search and the fingerprint index caught up by the
+      // first quotation lookup: part of getting ready, so timed here.
       await store.search({ query: 'the', limit: 1 });
+      await findQuotationSources(store, 'the');
     },
     async run(query, { phrase, facets }) {
       const words = phrase ? [`"${query.words.join(' ')}"`] : query.words.map(quoteFts);
@@ -153,11 +155,10 @@ function verbatimEngine(dir: string): Engine {
       const result = await store.search({ query: [...filters, ...words].join(' ').trim(), limit: TOP, facets });
       return result.hits.map((hit) => idOf.get(hit.passage_id) ?? -1);
     },
+    // What the product does to find a quotation's source: the trace's own lookup.
     async quote(text) {
-      const query = quoteQuery(text);
-      if (!query) return [];
-      const result = await store.search({ query, limit: TOP, facets: false });
-      return result.hits.map((hit) => idOf.get(hit.passage_id) ?? -1);
+      const sources = await findQuotationSources(store, text);
+      return sources.slice(0, TOP).map((source) => idOf.get(source.hit.passage_id) ?? -1);
     },
     sizeBytes: () => dirSize(dir),
   };

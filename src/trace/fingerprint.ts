@@ -1,22 +1,22 @@
 /**
  * Quotation fingerprints: the lookup structure that finds the passage a quotation came from
- * without a full-text query. A passage is reduced to its identifying words (grammatical glue
- * dropped, stems kept), cut into overlapping word shingles, and each shingle hashed; winnowing keeps the
- * smallest hash of every window, so a passage stores about 2/(WINNOW_WINDOW+1) of its
- * shingles and any run of WINNOW_WINDOW + SHINGLE_WORDS - 1 identifying words it shares with a
- * quotation is guaranteed to share a stored hash. A quotation is looked up with all of its
- * shingles, so dropped articles, changed tense or one substituted word still leave hits.
+ * without a full-text query. A text is reduced to its identifying words (grammatical glue
+ * dropped, stems kept), cut into overlapping word pairs, and each pair hashed. A passage and a
+ * quotation are fingerprinted alike, so any two identifying words in a row that they share
+ * are a hit: dropped articles, changed tense or one substituted word still leave hits. Every
+ * pair is kept, not a winnowed sample: passages that share a sentence are told apart only by
+ * the pairs that cross into their neighbouring sentences, which a sample would often drop.
  *
  * ```ts
- * const stored = passageFingerprints('The President said that the Soviet Union must reduce its missiles.');
- * const probe = quotationFingerprints('the Soviet Union must reduce missiles');
- * probe.some((hash) => stored.includes(hash)); // true
+ * const stored = fingerprints('The President said that the Soviet Union must reduce its missiles.');
+ * const probe = fingerprints('the Soviet Union must reduce missiles');
+ * probe.every((hash) => stored.includes(hash)); // true
  * ```
  */
-import { isLight, tokenize } from './text.ts';
+import { isLight, wordForms } from './text.ts';
 
 /** Bump when the shingling or hashing changes: stores rebuild their index when it differs. */
-export const FINGERPRINT_VERSION = 4;
+export const FINGERPRINT_VERSION = 5;
 
 /**
  * Identifying words per shingle. Pairs, not triples: a quotation with one word changed keeps
@@ -25,18 +25,19 @@ export const FINGERPRINT_VERSION = 4;
  */
 export const SHINGLE_WORDS = 2;
 
-/** Winnowing window: stores ~40% of shingles and guarantees a hit for 5 shared identifying words in a row. */
-export const WINNOW_WINDOW = 4;
-
 /** FNV-1a offset basis and prime (32-bit). */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function fnv1a(text: string): number {
+const SPACE = 0x20;
+
+/** FNV-1a of the stems from `start` to `end` joined by spaces, without joining them. */
+function hashWords(stems: readonly string[], start: number, end: number): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, FNV_PRIME);
+  for (let w = start; w < end; w++) {
+    if (w > start) hash = Math.imul(hash ^ SPACE, FNV_PRIME);
+    const stem = stems[w] as string;
+    for (let i = 0; i < stem.length; i++) hash = Math.imul(hash ^ stem.charCodeAt(i), FNV_PRIME);
   }
   return hash >>> 0;
 }
@@ -48,50 +49,18 @@ function fnv1a(text: string): number {
  * to be found.
  */
 export function contentStems(text: string): string[] {
-  return tokenize(text).filter((token) => !isLight(token)).map((token) => token.stem);
+  return wordForms(text).filter((form) => !isLight(form)).map((form) => form.stem);
 }
 
 /** One hash per run of SHINGLE_WORDS stems; a text shorter than that hashes its words alone. */
 export function shingleHashes(stems: readonly string[]): number[] {
-  if (stems.length < SHINGLE_WORDS) return stems.map((stem) => fnv1a(stem));
+  if (stems.length < SHINGLE_WORDS) return stems.map((_, i) => hashWords(stems, i, i + 1));
   const hashes: number[] = [];
-  for (let i = 0; i + SHINGLE_WORDS <= stems.length; i++) {
-    hashes.push(fnv1a(stems.slice(i, i + SHINGLE_WORDS).join(' ')));
-  }
+  for (let i = 0; i + SHINGLE_WORDS <= stems.length; i++) hashes.push(hashWords(stems, i, i + SHINGLE_WORDS));
   return hashes;
 }
 
-/**
- * Robust winnowing (Schleimer, Wilkerson and Aiken 2003): the minimum of every window of
- * `window` hashes, the rightmost on ties, each selected position recorded once.
- */
-export function winnow(hashes: readonly number[], window = WINNOW_WINDOW): number[] {
-  if (hashes.length <= window) return hashes.length === 0 ? [] : [Math.min(...hashes)];
-  const selected: number[] = [];
-  let lastPosition = -1;
-  for (let start = 0; start + window <= hashes.length; start++) {
-    let minPosition = start;
-    for (let i = start + 1; i < start + window; i++) {
-      if ((hashes[i] as number) <= (hashes[minPosition] as number)) minPosition = i;
-    }
-    if (minPosition !== lastPosition) {
-      selected.push(hashes[minPosition] as number);
-      lastPosition = minPosition;
-    }
-  }
-  return selected;
-}
-
-function unique(hashes: readonly number[]): number[] {
-  return [...new Set(hashes)];
-}
-
-/** What the index stores for a passage: its winnowed shingle hashes, once each. */
-export function passageFingerprints(text: string): number[] {
-  return unique(winnow(shingleHashes(contentStems(text))));
-}
-
-/** What a quotation is looked up by: every shingle hash, once each. */
-export function quotationFingerprints(text: string): number[] {
-  return unique(shingleHashes(contentStems(text)));
+/** A text's fingerprints: the hash of every pair of identifying words, once each. */
+export function fingerprints(text: string): number[] {
+  return [...new Set(shingleHashes(contentStems(text)))];
 }

@@ -24,7 +24,7 @@ import {
   gatherEvidence, NOT_IN_ARCHIVE_BELOW, samePlace, scoreCandidate, type ArticleEvidence, type CandidateEvidence,
   type QuoteSupport,
 } from './candidates.ts';
-import { quotationFingerprints } from './fingerprint.ts';
+import { fingerprints } from './fingerprint.ts';
 import { guessLanguage, sameLanguage } from './language.ts';
 import { extractQuotations } from './quotations.ts';
 import { isReportedSpeech, passageSpeaker, recordKind, REPORTED_SPEECH_NOTE, type RecordKind } from './record.ts';
@@ -165,18 +165,45 @@ class TraceContext {
 
   async passages(text: string): Promise<FingerprintHit[]> {
     const started = performance.now();
-    const hits = await this.store.findPassagesByFingerprint(quotationFingerprints(text), PASSAGES_PER_QUOTE);
+    const hits = await lookUpQuotation(this.store, text);
     this.lookupMs += performance.now() - started;
     this.lookups++;
     return hits;
   }
 }
 
-interface Aligned {
+/** A candidate passage of a quotation, aligned with it word by word. */
+export interface QuotationSource {
   hit: FingerprintHit;
   alignment: Alignment;
+}
+
+interface Aligned extends QuotationSource {
   speaker?: PersonRef;
   speakerOk?: boolean;
+}
+
+function lookUpQuotation(store: Store, text: string): Promise<FingerprintHit[]> {
+  return store.findPassagesByFingerprint(fingerprints(text), PASSAGES_PER_QUOTE);
+}
+
+/** The passages a quotation aligns with, most similar first; equals keep the order they came in. */
+function alignWith(quotation: string, hits: readonly FingerprintHit[]): Aligned[] {
+  const words = quoteWords(quotation);
+  const aligned: Aligned[] = [];
+  for (const hit of hits) {
+    const alignment = align(words, hit.text);
+    if (alignment) aligned.push({ hit, alignment });
+  }
+  return aligned.sort((a, b) => b.alignment.similarity - a.alignment.similarity);
+}
+
+/**
+ * Where a quotation comes from, as the trace finds it: the passages its fingerprints lead to,
+ * aligned with it, most similar first (before the article's speaker breaks ties).
+ */
+export async function findQuotationSources(store: Store, text: string): Promise<QuotationSource[]> {
+  return alignWith(text, await lookUpQuotation(store, text));
 }
 
 /** Whether the record's speaker is the person the article names (undefined: cannot tell). */
@@ -194,14 +221,7 @@ async function bestAlignment(
   speakerName: string | undefined,
   within?: readonly FingerprintHit[],
 ): Promise<Aligned | undefined> {
-  const words = quoteWords(quotation.text);
-  const hits = within ?? (await context.passages(quotation.text));
-  const aligned: Aligned[] = [];
-  for (const hit of hits) {
-    const alignment = align(words, hit.text);
-    if (alignment) aligned.push({ hit, alignment });
-  }
-  aligned.sort((a, b) => b.alignment.similarity - a.alignment.similarity);
+  const aligned = alignWith(quotation.text, within ?? (await context.passages(quotation.text)));
   const top = aligned[0];
   if (!top) return undefined;
   const tied = aligned.filter((a) => top.alignment.similarity - a.alignment.similarity <= SIMILARITY_TIE);

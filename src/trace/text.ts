@@ -79,11 +79,11 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'neither', 'nor', 'none', 'nothing', 'nobody', 'nowhere', 'without', 'cannot',
 ]);
 
-/** Words repeat across passages: normal forms and stems are cached, up to this many each. */
+/** Words repeat across passages: what each written word compares as is cached, up to this many words. */
 const WORD_CACHE_LIMIT = 100_000;
 
-function memoised(compute: (word: string) => string): (word: string) => string {
-  const cache = new Map<string, string>();
+function memoised<T>(compute: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>();
   return (word) => {
     let value = cache.get(word);
     if (value === undefined) {
@@ -95,19 +95,31 @@ function memoised(compute: (word: string) => string): (word: string) => string {
   };
 }
 
-const normalizeWord = memoised((raw: string): string => {
+function normalizeWord(raw: string): string {
   const folded = raw.normalize('NFKD').replace(REGEXPS.marks, '').toLowerCase().replace(REGEXPS.apostrophes, "'");
   if (REGEXPS.digits.test(folded)) return folded.replace(REGEXPS.digitGroups, '');
   return NUMBER_WORDS[folded] ?? folded;
-});
+}
 
-const stemOf = memoised((norm: string): string => {
+function stemOf(norm: string): string {
   if (REGEXPS.digits.test(norm)) return norm;
   return stemmer(IRREGULAR_BASES[norm] ?? norm);
+}
+
+/** A word as compared: its normal form and stem. */
+export type WordForm = Pick<Token, 'norm' | 'stem'>;
+
+/** What a written word compares as: one form, or two for a negative contraction ("didn't": did, not). */
+const formsOf = memoised((raw: string): readonly WordForm[] => {
+  const norm = normalizeWord(raw);
+  const negative = REGEXPS.negativeContraction.exec(norm);
+  const norms = negative?.[1] ? [NEGATIVE_BASES[negative[1]] ?? negative[1], 'not'] : [withoutClitic(norm)];
+  return norms.map((form) => ({ norm: form, stem: stemOf(form) }));
 });
 
-function makeToken(raw: string, norm: string, start: number, end: number): Token {
-  return { raw, norm, stem: stemOf(norm), start, end };
+function withoutClitic(norm: string): string {
+  const clitic = REGEXPS.clitic.exec(norm);
+  return (clitic ? norm.slice(0, clitic.index) : norm) || norm;
 }
 
 /** Splits text into comparable words; contractions expand ("didn't" → did + not). */
@@ -117,21 +129,19 @@ export function tokenize(text: string): Token[] {
     const raw = match[0];
     const start = match.index;
     const end = start + raw.length;
-    const norm = normalizeWord(raw);
-    const negative = REGEXPS.negativeContraction.exec(norm);
-    if (negative?.[1]) {
-      const base = NEGATIVE_BASES[negative[1]] ?? negative[1];
-      tokens.push(makeToken(raw, base, start, end), makeToken(raw, 'not', start, end));
-      continue;
-    }
-    const clitic = REGEXPS.clitic.exec(norm);
-    const bare = clitic ? norm.slice(0, clitic.index) : norm;
-    tokens.push(makeToken(raw, bare || norm, start, end));
+    for (const { norm, stem } of formsOf(raw)) tokens.push({ raw, norm, stem, start, end });
   }
   return tokens;
 }
 
-export function isLight(token: Token): boolean {
+/** The words of a text as tokenize compares them, without what locating them costs. */
+export function wordForms(text: string): WordForm[] {
+  const forms: WordForm[] = [];
+  for (const [raw] of text.matchAll(REGEXPS.word)) forms.push(...formsOf(raw));
+  return forms;
+}
+
+export function isLight(token: WordForm): boolean {
   return LIGHT_WORDS.has(token.norm);
 }
 

@@ -27,8 +27,12 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
  * shared phrases of the archive (the benchmark's Markov sentences) scores 0.5–0.6.
  */
 export const UNSUPPORTED_BELOW = 0.6;
-/** A quotation needs this many of its content words found in the passage before it can be supported. */
-export const MIN_MATCHED_CONTENT_WORDS = 2;
+/**
+ * A quotation needs this many of its content words found in the passage before it can be
+ * supported: the lookup finds any two identifying words in a row, and two are in the record by
+ * chance ("very carefully" said of something else in another decade).
+ */
+export const MIN_MATCHED_CONTENT_WORDS = 3;
 /** More grammatical-word changes than this share of the quotation's words is rewording, not variation. */
 export const LIGHT_CHANGE_SHARE = 0.2;
 

@@ -2,26 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Document } from '../../src/model/index.ts';
 import { SqliteStore } from '../../src/store/index.ts';
-import {
-  passageFingerprints, quotationFingerprints, SHINGLE_WORDS, shingleHashes, winnow, WINNOW_WINDOW,
-} from '../../src/trace/fingerprint.ts';
+import { fingerprints, FINGERPRINT_VERSION, SHINGLE_WORDS, shingleHashes } from '../../src/trace/fingerprint.ts';
+import { findQuotationSources } from '../../src/trace/index.ts';
 import { tempDir } from '../helpers/shared.ts';
 
-test('winnowing keeps a hash from every window: any shared run of window + k - 1 words is found', () => {
+test('every pair of identifying words is kept: any two in a row shared with a passage are a hit', () => {
   const stems = Array.from({ length: 60 }, (_, i) => `word${(i * 7919) % 97}`);
-  const hashes = shingleHashes(stems);
-  const selected = new Set(winnow(hashes));
-  assert.ok(selected.size < hashes.length * 0.6, 'stores a fraction of the shingles');
-  const run = WINNOW_WINDOW + SHINGLE_WORDS - 1;
-  for (let start = 0; start + run <= stems.length; start++) {
-    const probe = shingleHashes(stems.slice(start, start + run));
-    assert.ok(probe.some((hash) => selected.has(hash)), `run at ${start}`);
+  const stored = new Set(shingleHashes(stems));
+  for (let start = 0; start + SHINGLE_WORDS <= stems.length; start++) {
+    const probe = shingleHashes(stems.slice(start, start + SHINGLE_WORDS));
+    assert.ok(probe.every((hash) => stored.has(hash)), `pair at ${start}`);
   }
 });
 
 test('dropped articles and changed auxiliaries leave the fingerprints of a quotation intact', () => {
-  const stored = new Set(passageFingerprints('The General Secretary said the Soviet Union was ready to reduce strategic arms by half.'));
-  const probe = quotationFingerprints('Soviet Union is ready to reduce strategic arms by half');
+  const stored = new Set(fingerprints('The General Secretary said the Soviet Union was ready to reduce strategic arms by half.'));
+  const probe = fingerprints('Soviet Union is ready to reduce strategic arms by half');
   assert.ok(probe.filter((hash) => stored.has(hash)).length >= 1);
 });
 
@@ -38,21 +34,103 @@ function documentWith(id: string, texts: string[], collection = { id: 'test', ti
   };
 }
 
+/** The index's rows, and the rows its definition gives: every passage's fingerprints. */
+function rowsOf(store: SqliteStore): { stored: string[]; defined: string[] } {
+  const stored = (store.db.prepare('SELECT hash, passage_rowid FROM passage_fingerprints').all() as { hash: number; passage_rowid: number }[])
+    .map((row) => `${row.hash}:${row.passage_rowid}`);
+  const passages = store.db.prepare('SELECT rowid, text FROM passages').all() as { rowid: number; text: string }[];
+  const defined = passages.flatMap((passage) => fingerprints(passage.text).map((hash) => `${hash}:${passage.rowid}`));
+  return { stored: stored.sort(), defined: defined.sort() };
+}
+
 test('the store finds a passage by quotation, forgets it when the document is replaced, and hides private collections', async () => {
   const store = new SqliteStore(tempDir());
   store.writeDocument(documentWith('doc-a', ['Nothing relevant here at all.', 'The ambassador warned that the convoy would cross the river at dawn.']));
   store.writeDocument(documentWith('doc-p', ['A private note: the convoy would cross the river at dawn.'], { id: 'private', title: 'P' }));
   store.db.prepare("UPDATE collections SET private = 1 WHERE id = 'private'").run();
-  const probe = quotationFingerprints('the convoy would cross the river at dawn');
+  const probe = fingerprints('the convoy would cross the river at dawn');
   const hits = await store.findPassagesByFingerprint(probe, 5);
   assert.deepEqual(hits.map((h) => h.passage_id), ['doc-a-p2']);
   assert.ok((hits[0]?.shared ?? 0) >= 1);
 
   store.writeDocument(documentWith('doc-a', ['The ambassador left before the convoy arrived.']));
   assert.deepEqual(await store.findPassagesByFingerprint(probe, 5), []);
-  const rows = store.db.prepare('SELECT count(*) AS n FROM passage_fingerprints').get() as { n: number };
-  const expected = passageFingerprints('The ambassador left before the convoy arrived.').length
-    + passageFingerprints('A private note: the convoy would cross the river at dawn.').length;
-  assert.equal(rows.n, expected, 'no stale fingerprints remain after the replace');
+  const { stored, defined } = rowsOf(store);
+  assert.deepEqual(stored, defined, 'no stale fingerprints remain after the replace');
+  await store.close();
+});
+
+const TEXTS = [
+  'The Secretary said that the treaty would be signed in the spring if the Senate agreed.',
+  'Gromyko replied that the Soviet side had no objection to a meeting in Geneva.',
+  'The President asked whether the convoy would cross the river at dawn or at dusk.',
+  'Kissinger noted that the treaty would be signed only after the elections in the spring.',
+];
+
+test('one refresh over many documents indexes exactly what a refresh after each document does', async () => {
+  const oneByOne = new SqliteStore(tempDir());
+  const together = new SqliteStore(tempDir());
+  for (const [i, text] of TEXTS.entries()) {
+    oneByOne.writeDocument(documentWith(`doc-${i}`, [text, `${text} It was noted.`]));
+    await oneByOne.findPassagesByFingerprint([], 1);
+    together.writeDocument(documentWith(`doc-${i}`, [text, `${text} It was noted.`]));
+  }
+  // Replaced before and after its passages were indexed: neither leaves rows behind.
+  oneByOne.writeDocument(documentWith('doc-1', ['Gromyko replied that a meeting in Vienna was preferable.']));
+  together.writeDocument(documentWith('doc-1', ['Gromyko replied that a meeting in Vienna was preferable.']));
+  for (const quote of ['the treaty would be signed in the spring', 'a meeting in Vienna', 'the convoy would cross the river']) {
+    const probe = fingerprints(quote);
+    assert.deepEqual(await together.findPassagesByFingerprint(probe, 10), await oneByOne.findPassagesByFingerprint(probe, 10), quote);
+  }
+  assert.deepEqual(rowsOf(together).stored, rowsOf(oneByOne).stored);
+  assert.deepEqual(rowsOf(together).stored, rowsOf(together).defined);
+  await oneByOne.close();
+  await together.close();
+});
+
+test('an index of another fingerprint version is rebuilt by the next lookup', async () => {
+  const store = new SqliteStore(tempDir());
+  store.writeDocument(documentWith('doc-a', TEXTS));
+  await store.findPassagesByFingerprint([], 1);
+  store.db.prepare('DELETE FROM passage_fingerprints').run();
+  store.db.prepare("UPDATE meta SET value = ? WHERE key = 'fingerprint_version'").run(String(FINGERPRINT_VERSION - 1));
+  const hits = await store.findPassagesByFingerprint(fingerprints('the convoy would cross the river at dawn'), 1);
+  assert.deepEqual(hits.map((hit) => hit.passage_id), ['doc-a-p3']);
+  assert.deepEqual(rowsOf(store).stored, rowsOf(store).defined);
+  await store.close();
+});
+
+test('a lookup while another connection holds the write lock answers from the index as it stands', async () => {
+  const dir = tempDir();
+  const writer = new SqliteStore(dir);
+  writer.writeDocument(documentWith('doc-a', [TEXTS[0] as string]));
+  await writer.findPassagesByFingerprint([], 1);
+  writer.writeDocument(documentWith('doc-b', [TEXTS[2] as string]));
+  const reader = new SqliteStore(dir);
+  reader.db.pragma('busy_timeout = 0');
+  const found = async (quote: string) => (await reader.findPassagesByFingerprint(fingerprints(quote), 1)).map((hit) => hit.passage_id);
+  writer.db.prepare('BEGIN IMMEDIATE').run();
+  assert.deepEqual(await found('the treaty would be signed in the spring'), ['doc-a-p1']);
+  assert.deepEqual(await found('the convoy would cross the river'), [], 'not indexed yet');
+  writer.db.prepare('COMMIT').run();
+  assert.deepEqual(await found('the convoy would cross the river'), ['doc-b-p1']);
+  await reader.close();
+  await writer.close();
+});
+
+test('of passages holding the same sentence, the words across its boundary find the source, and a tie goes to the shortest', async () => {
+  const store = new SqliteStore(tempDir());
+  const shared = 'The Soviet side would never accept a freeze on intermediate missiles in Europe.';
+  store.writeDocument(documentWith('doc-a', [
+    `Gromyko spoke at length. ${shared} He then turned to the question of verification.`,
+    `${shared} Shultz answered that the allies would decide for themselves.`,
+    shared,
+    `Nitze asked for a recess. ${shared}`,
+  ]));
+  const across = await findQuotationSources(store, 'intermediate missiles in Europe. Shultz answered that the allies');
+  assert.equal(across[0]?.hit.passage_id, 'doc-a-p2');
+  const within = await findQuotationSources(store, 'would never accept a freeze on intermediate missiles');
+  assert.equal(within[0]?.hit.passage_id, 'doc-a-p3');
+  assert.equal(within.length, 4);
   await store.close();
 });

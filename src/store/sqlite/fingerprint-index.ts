@@ -4,15 +4,17 @@
  * range per hash; removal recomputes a passage's hashes from its stored text instead of
  * needing a second index.
  *
- * The index is derived from `passages` and brought up to date before a lookup: a refresh
+ * The index is derived from `passages` and brought up to date when the store prepares for
+ * search (the end of an ingest) or, failing that, before a lookup: a refresh
  * indexes the passages past the last one covered. Hashes are random, so writing them with each
  * document would dirty about one B-tree page per hash in every document's transaction (nine
- * tenths of the time of an ingest went there); a refresh writes many passages' rows in key
- * order, each page once. Passage rowids only grow (the store never reuses one), so "past the
+ * tenths of bench/search.ts's build time at 100,000 passages); a refresh writes many passages'
+ * rows in key order, each page once. Passage rowids only grow (the store never reuses one), so "past the
  * last one covered" is exact. The fingerprint version is kept in `meta`; an index built with
  * another version is rebuilt by the next refresh.
  */
 import type Database from 'better-sqlite3';
+import { isBusyOrReadonly } from './sqlite-errors.ts';
 import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
 import type { FingerprintHit } from '../store.ts';
 
@@ -26,6 +28,8 @@ const OVERFETCH = 2;
 const WEIGHT_UNIT = 1024;
 /** Passages indexed per transaction: bounds the memory a refresh holds and how long it holds the write lock. */
 const REFRESH_PASSAGES = 100_000;
+/** Rows written by one INSERT: a statement per row costs the refresh more than the B-tree does. */
+const ROWS_PER_INSERT = 250;
 /** Passages read at a time within a refresh. */
 const READ_BATCH = 5_000;
 /**
@@ -56,12 +60,6 @@ export class FingerprintIndex {
     this.statements = prepare(db);
   }
 
-  /**
-   * Nothing to do: a passage is indexed by the next refresh. Kept only while sqlite-store.ts
-   * still calls it for every passage it inserts.
-   */
-  add(_passageRowid: number | bigint, _text: string): void {}
-
   /** Removes a document's indexed passages; called inside its transaction, before they are deleted. */
   removeDocument(docRowid: number): void {
     const s = this.statements;
@@ -73,20 +71,25 @@ export class FingerprintIndex {
   }
 
   /** True when every passage is indexed, with the current fingerprint version. */
-  isCurrent(): boolean {
+  private isCurrent(): boolean {
     const s = this.statements;
     return this.versionIsCurrent() && this.through() >= ((s.lastPassage.get() as number | null) ?? 0);
   }
 
   /** Indexes the passages added since the last refresh (all of them when the version changed). */
-  refresh(): void {
+  refresh(onProgress?: (done: number, total: number) => void): void {
     if (this.isCurrent()) return;
     this.clearIfOtherVersion();
+    const total = this.statements.countAfter.get(this.through()) as number;
+    let done = 0;
+    onProgress?.(done, total);
     for (;;) {
       const from = this.through();
       const batch = this.readBatch(from);
       if (batch.rowids.length === 0) return;
       this.db.transaction(() => this.writeBatch(from, batch)).immediate();
+      done = Math.min(total, done + batch.rowids.length);
+      onProgress?.(done, total);
     }
   }
 
@@ -181,19 +184,31 @@ export class FingerprintIndex {
   private writeBatch(from: number, batch: Batch): void {
     const s = this.statements;
     if (this.through() !== from || s.countBetween.get(from, batch.through) !== batch.rowids.length) return;
-    for (const key of batch.keys) s.insert.run(Math.floor(key / PASSAGE_SLOTS), batch.rowids[key % PASSAGE_SLOTS] as number);
+    this.insertRows(batch);
     s.setMeta.run(KEYS.through, String(batch.through));
   }
-}
 
-function isBusyOrReadonly(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY'));
+  /** A batch's rows in key order, ROWS_PER_INSERT to a statement. */
+  private insertRows(batch: Batch): void {
+    const s = this.statements;
+    const values: number[] = [];
+    for (const key of batch.keys) {
+      values.push(Math.floor(key / PASSAGE_SLOTS), batch.rowids[key % PASSAGE_SLOTS] as number);
+      if (values.length === 2 * ROWS_PER_INSERT) {
+        s.insertRows.run(values);
+        values.length = 0;
+      }
+    }
+    for (let i = 0; i < values.length; i += 2) s.insert.run(values[i], values[i + 1]);
+  }
 }
 
 function prepare(db: Database.Database) {
   return {
     insert: db.prepare('INSERT OR IGNORE INTO passage_fingerprints (hash, passage_rowid) VALUES (?, ?)'),
+    insertRows: db.prepare(
+      `INSERT OR IGNORE INTO passage_fingerprints (hash, passage_rowid) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`,
+    ),
     remove: db.prepare('DELETE FROM passage_fingerprints WHERE hash = ? AND passage_rowid = ?'),
     clear: db.prepare('DELETE FROM passage_fingerprints'),
     postingCount: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM passage_fingerprints WHERE hash = ? LIMIT ?)'),
@@ -211,6 +226,7 @@ function prepare(db: Database.Database) {
     passagesAfter: db.prepare('SELECT rowid, text FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?'),
     countBetween: db.prepare('SELECT count(*) FROM passages WHERE rowid > ? AND rowid <= ?').pluck(),
     lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
+    countAfter: db.prepare('SELECT count(*) FROM passages WHERE rowid > ?').pluck(),
     passage: db.prepare(PUBLIC_PASSAGE),
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),

@@ -104,7 +104,8 @@ export const MIGRATIONS: readonly string[] = [
     result TEXT NOT NULL         -- the trace result, as JSON
   );
   `,
-  // 3: quotation fingerprints (src/store/sqlite/fingerprint-index.ts): winnowed shingle hashes per passage.
+  // 3: quotation fingerprints: a hash per pair of identifying words per passage, derived from
+  // passages by src/store/sqlite/fingerprint-index.ts.
   `
   CREATE TABLE passage_fingerprints (
     hash INTEGER NOT NULL,

@@ -15,6 +15,7 @@
  *   //   facets: { type: { memcon: 4 }, year: { '1985': 1, '1986': 3 }, … }, … }
  */
 import type Database from 'better-sqlite3';
+import { isBusyOrReadonly } from './sqlite-errors.ts';
 import { normalizeName } from '../../entities/names.ts';
 import { VerbatimError } from '../../errors.ts';
 import { FIELD_WEIGHTS, FOLD_FUNCTION, Fts5Compiler } from '../../search/compile/fts5-compiler.ts';
@@ -113,14 +114,9 @@ function postingsReady(state: SearchState): boolean {
     state.postings.refresh();
     return true;
   } catch (error) {
-    if (isSqliteBusyOrReadonly(error)) return false;
+    if (isBusyOrReadonly(error)) return false;
     throw error;
   }
-}
-
-function isSqliteBusyOrReadonly(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY'));
 }
 
 function lengthsOf(db: Database.Database, state: SearchState, map: PassageMap): Lengths {

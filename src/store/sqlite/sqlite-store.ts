@@ -10,13 +10,12 @@ import { VerbatimError } from '../../errors.ts';
 import { nameKey } from '../../entities/names.ts';
 import type { Article, Document, Person } from '../../model/index.ts';
 import { serializeRecord } from '../content-hash.ts';
-import type { ArchiveStats, CandidateDocumentRow, CandidateQuery, FingerprintHit, PassageRow, PutOutcome, SavedTrace, Store } from '../store.ts';
+import type { ArchiveStats, CandidateDocumentRow, CandidateQuery, FingerprintHit, IndexProgress, PassageRow, PutOutcome, SavedTrace, Store } from '../store.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { SqliteTraces } from './traces.ts';
 import { FingerprintIndex } from './fingerprint-index.ts';
 import { CandidateDocuments } from './candidate-documents.ts';
 import { ftsColumns } from './fts-columns.ts';
-import type { RefreshProgress } from './posting-index.ts';
 import { refreshSearchIndex, searchSqlite } from './sqlite-search.ts';
 import type { SearchRequest, SearchResult } from '../../search/types.ts';
 
@@ -126,7 +125,6 @@ export class SqliteStore implements Store {
     s.insertPassage.run(rowid, id, docRowid, n, kind, text, page ?? null, speakerId ?? null, speakerName ?? null);
     const columns = ftsColumns(kind, text, speakerName);
     s.insertFts.run(rowid, columns.heading, columns.body, columns.note, columns.speaker);
-    this.fingerprints.add(rowid, text);
   }
 
   private deleteDocumentRows(docRowid: number): void {
@@ -218,8 +216,9 @@ export class SqliteStore implements Store {
     return searchSqlite(this.db, this, request);
   }
 
-  async prepareSearch(onProgress?: RefreshProgress): Promise<void> {
-    refreshSearchIndex(this.db, onProgress);
+  async prepareSearch(onProgress?: IndexProgress): Promise<void> {
+    refreshSearchIndex(this.db, (done, total) => onProgress?.('search', done, total));
+    this.fingerprints.refresh((done, total) => onProgress?.('quotations', done, total));
   }
 
   async stats(): Promise<ArchiveStats> {
