@@ -7,7 +7,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { reasonOf } from '../errors.ts';
-import type { Store } from '../store/index.ts';
+import type { IndexProgress, Store } from '../store/index.ts';
 import type { Reader, ReadContext } from './reader.ts';
 import { chooseReader, knownExtensions, probeFile, READERS } from './registry.ts';
 
@@ -39,8 +39,8 @@ export interface IngestEvents {
   /** Progress within the current file. */
   fileProgress?(path: string, done: number, total: number): void;
   fileDone?(path: string, result: { stored: number; unchanged: number } | { error: string }): void;
-  /** Progress of bringing the search index up to date, after the files (passages indexed so far). */
-  searchIndexProgress?(done: number, total: number): void;
+  /** Progress of bringing the derived indexes up to date, after the files (passages indexed so far). */
+  indexProgress?: IndexProgress;
 }
 
 export interface IngestOptions {
@@ -81,7 +81,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     }
   }
   // Once for the whole run rather than per document: the posting lists are built in bulk.
-  await store.prepareSearch((done, total) => options.events?.searchIndexProgress?.(done, total));
+  await store.prepareSearch((index, done, total) => options.events?.indexProgress?.(index, done, total));
   const stats = await store.stats();
   return {
     ingested,

@@ -2,7 +2,7 @@ import { VerbatimError } from '../errors.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
-export type { ArchiveStats, PassageRow, PutOutcome, Store } from './store.ts';
+export type { ArchiveStats, IndexProgress, PassageRow, PutOutcome, Store } from './store.ts';
 export { SqliteStore } from './sqlite/sqlite-store.ts';
 
 /** Where the archive lives when neither --db nor VERBATIM_DB says. */

@@ -66,6 +66,9 @@ export interface CandidateDocumentRow {
   person_ids: string[];
 }
 
+/** Progress of bringing one derived index up to date: passages done of those to index. */
+export type IndexProgress = (index: 'search' | 'quotations', done: number, total: number) => void;
+
 export interface Store {
   /** Where the archive lives (directory or URL), for messages. */
   readonly location: string;
@@ -94,10 +97,11 @@ export interface Store {
   /** Runs a query of the search language (src/search); throws VBT_ERR_QUERY_SYNTAX on a malformed one. */
   search(request: SearchRequest): Promise<SearchResult>;
   /**
-   * Brings what search ranks from up to date with the stored passages (the first search after
-   * a change would otherwise do it). Ingest calls it once at the end, with progress.
+   * Brings the indexes derived from the stored passages up to date: what search ranks from and
+   * the trace's quotation fingerprints (the first search or trace after a change would
+   * otherwise do it). Ingest calls it once at the end, with progress.
    */
-  prepareSearch(onProgress?: (done: number, total: number) => void): Promise<void>;
+  prepareSearch(onProgress?: IndexProgress): Promise<void>;
   stats(): Promise<ArchiveStats>;
   /** Keeps a trace for its permalink; saving the same id again leaves the first in place. */
   putTrace(trace: SavedTrace): Promise<void>;

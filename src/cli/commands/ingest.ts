@@ -19,6 +19,8 @@ export function registerIngest(program: Command): void {
     });
 }
 
+const INDEX_LABELS = { search: 'search index', quotations: 'quotation index' } as const;
+
 /** Progress bars (or, off a terminal, a line per file) for an ingest run; `import frus` shares them. */
 export function ingestProgressEvents(): IngestEvents {
   const bar = progressBar();
@@ -38,13 +40,14 @@ export function ingestProgressEvents(): IngestEvents {
       if ('error' in result) bar.log(`failed: ${result.error}`);
       else bar.log(`${shortPath(path)}: ${result.stored} stored, ${result.unchanged} unchanged`);
     },
-    searchIndexProgress: (done: number, total: number) => {
+    indexProgress: (index: 'search' | 'quotations', done: number, total: number) => {
       if (total === 0) return;
-      if (done === 0) bar.start(total, 'search index');
+      const label = INDEX_LABELS[index];
+      if (done === 0) bar.start(total, label);
       bar.update(done);
       if (done === total) {
         bar.stop();
-        bar.log(`search index: ${total} passages indexed`);
+        bar.log(`${label}: ${total} passages indexed`);
       }
     },
   };
