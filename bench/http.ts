@@ -9,7 +9,6 @@
  * logging on, the embedded SQLite store), so autocannon does not share its event loop. The
  * machine is shared, so keep --seconds short; each target runs alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +17,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestPaths } from '../src/ingest/pipeline.ts';
 import { openStore } from '../src/store/index.ts';
-import { FRUS_V05, FRUS_VE13, REPO_ROOT } from '../test/helpers/shared.ts';
+import { FRUS_V05, FRUS_VE13 } from '../test/helpers/shared.ts';
+import { startServer } from './serve.ts';
 
 /** The part of autocannon's result this report reads (the package ships no types). */
 interface AutocannonResult {
@@ -45,29 +45,6 @@ const TARGETS: { label: string; path: string; accept: string }[] = [
   { label: 'document API', path: `/api/documents/${DOCUMENT}`, accept: 'application/json' },
   { label: 'home page (HTML)', path: '/', accept: 'text/html' },
 ];
-
-/** How long the server may take to start before the bench gives up. */
-const START_TIMEOUT_MS = 30_000;
-
-/** Starts `verbatim serve` on a free loopback port and resolves with its base URL. */
-function startServer(db: string): Promise<{ base: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [join(REPO_ROOT, 'bin/verbatim.js'), 'serve', '--db', db, '--port', '0'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('verbatim serve did not start')), START_TIMEOUT_MS);
-    let stderr = '';
-    server.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const address = /serving .* at (http:\/\/[\d.:]+)/.exec(stderr)?.[1];
-      if (address) {
-        clearTimeout(timer);
-        resolve({ base: address, server });
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`verbatim serve exited (${code}): ${stderr}`)));
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'verbatim-bench-http-'));
 const store = openStore(dir);

@@ -16,13 +16,12 @@ import MiniSearch from 'minisearch';
 import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import { create, insertMultiple, save, search as oramaSearch, type AnyOrama } from '@orama/orama';
-import type { Document, Person } from '../src/model/index.ts';
-import { SqliteStore } from '../src/store/index.ts';
+import type { SqliteStore } from '../src/store/index.ts';
 import { findQuotationSources } from '../src/trace/index.ts';
+import { buildVerbatimArchive } from './verbatim-archive.ts';
 import { NOISE_KINDS, noisyQuotes, random, type NoiseKind, type NoisyQuote } from './noisy-quotes.ts';
 import {
   generatePassages,
-  PASSAGES_PER_DOCUMENT,
   QUERY_CLASSES,
   type BenchPassage,
   type EngineName,
@@ -94,60 +93,10 @@ function dirSize(dir: string): number {
 
 function verbatimEngine(dir: string): Engine {
   let store: SqliteStore;
-  const idOf = new Map<string, number>();
-  const personId = (name: string) => `bench-${name.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  let idOf = new Map<string, number>();
   return {
     async build(passages) {
-      store = new SqliteStore(dir);
-      const speakers = [...new Set(passages.map((p) => p.speaker).filter((s): s is string => Boolean(s)))];
-      const persons: Person[] = speakers.map((name) => ({ id: personId(name), name, sort_name: name, aliases: [name], source_ids: [] }));
-      await store.putPersons(persons);
-      const collection = { id: 'bench', title: 'Benchmark passages' };
-      for (let start = 0; start < passages.length; start += PASSAGES_PER_DOCUMENT) {
-        const group = passages.slice(start, start + PASSAGES_PER_DOCUMENT);
-        const first = group[0] as BenchPassage;
-        let offset = 0;
-        const docId = `b${first.doc}`;
-        const document: Document = {
-          id: docId,
-          collection,
-          type: first.type as Document['type'],
-          title: `Generated document ${first.doc}`,
-          date: { start: String(first.year), precision: 'year' },
-          place: first.place,
-          participants: [],
-          mentions: [],
-          language: 'en',
-          style: 'dialogue',
-          text: '',
-          passages: group.map((passage, index) => {
-            const id = `${docId}-p${index + 1}`;
-            idOf.set(id, passage.id);
-            const start2 = offset;
-            offset += passage.text.length + 1;
-            return {
-              id,
-              n: index + 1,
-              kind: 'paragraph' as const,
-              text: passage.text,
-              start: start2,
-              end: start2 + passage.text.length,
-              ...(passage.speaker ? { speaker: { person_id: personId(passage.speaker), name: passage.speaker } } : {}),
-            };
-          }),
-          turns: [],
-          footnotes: [],
-          pages: [],
-          redactions: [],
-          citation: { text: docId },
-          source: { origin: 'bench', format: 'bench' },
-        };
-        store.writeDocument(document);
-      }
-      // The passage map is built by the first search and the fingerprint index caught up by the
-      // first quotation lookup: part of getting ready, so timed here.
-      await store.search({ query: 'the', limit: 1 });
-      await findQuotationSources(store, 'the');
+      ({ store, idOf } = await buildVerbatimArchive(dir, passages));
     },
     async run(query, { phrase, facets }) {
       const words = phrase ? [`"${query.words.join(' ')}"`] : query.words.map(quoteFts);

@@ -14,11 +14,10 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestPaths } from '../src/ingest/pipeline.ts';
-import { SqliteStore } from '../src/store/index.ts';
-import { FRUS_DIR, tempDir } from '../test/helpers/shared.ts';
+import { tempDir } from '../test/helpers/shared.ts';
+import { corpusSources } from './corpus-sources.ts';
 import { NOISE_KINDS } from './noisy-quotes.ts';
-import { ENGINES, QUERY_CLASSES, type SourcePassage } from './search-corpus.ts';
+import { ENGINES, QUERY_CLASSES } from './search-corpus.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_SIZES = [10_000, 100_000];
@@ -47,23 +46,7 @@ function option(name: string): string | undefined {
 }
 
 async function writeSources(file: string): Promise<void> {
-  const store = new SqliteStore(tempDir('verbatim-bench-src-'));
-  await ingestPaths(store, [FRUS_DIR]);
-  const rows = store.db
-    .prepare(
-      `SELECT p.text, p.speaker_name AS speaker, d.type, d.year, d.place FROM passages p
-       JOIN documents d ON d.rowid = p.doc_rowid WHERE p.kind IN ('paragraph', 'quote', 'list') ORDER BY p.rowid`,
-    )
-    .all() as { text: string; speaker: string | null; type: string; year: number | null; place: string | null }[];
-  const sources: SourcePassage[] = rows.map((row) => ({
-    text: row.text,
-    type: row.type,
-    ...(row.speaker ? { speaker: row.speaker } : {}),
-    ...(row.year ? { year: row.year } : {}),
-    ...(row.place ? { place: row.place } : {}),
-  }));
-  writeFileSync(file, JSON.stringify(sources));
-  await store.close();
+  writeFileSync(file, JSON.stringify(await corpusSources()));
 }
 
 function runEngine(engine: string, size: number, sources: string): EngineResult | { engine: string; passages: number; error: string } {
