@@ -121,15 +121,22 @@ export class PostingIndex {
 class ListBuilder {
   readonly writer = new ListWriter();
   private rowid = 0;
-  /** Occurrences in the current passage, per column in FTS_COLUMNS order. */
-  private readonly counts = new Int32Array(FTS_COLUMNS.length);
+  // Occurrences in the current passage per column (FTS_COLUMNS order), as fields: there is a
+  // builder per term and per pair, and a typed array each would cost more than the counting.
+  private heading = 0;
+  private body = 0;
+  private note = 0;
+  private speaker = 0;
 
   occurs(rowid: number, column: number): void {
     if (rowid !== this.rowid) {
       this.flush();
       this.rowid = rowid;
     }
-    this.counts[column] = (this.counts[column] as number) + 1;
+    if (column === BODY) this.body += 1;
+    else if (column === HEADING) this.heading += 1;
+    else if (column === NOTE) this.note += 1;
+    else this.speaker += 1;
   }
 
   finish(): Uint8Array {
@@ -139,11 +146,12 @@ class ListBuilder {
 
   private flush(): void {
     if (this.rowid === 0) return;
-    const c = this.counts;
-    this.writer.posting(this.rowid, c[0] as number, c[1] as number, c[2] as number, c[3] as number);
-    c.fill(0);
+    this.writer.posting(this.rowid, this.heading, this.body, this.note, this.speaker);
+    this.heading = this.body = this.note = this.speaker = 0;
   }
 }
+
+const [HEADING, BODY, NOTE] = [FTS_COLUMNS.indexOf('heading'), FTS_COLUMNS.indexOf('body'), FTS_COLUMNS.indexOf('note')];
 
 /**
  * The lists of one segment, built in memory from passages in rowid order. Lists are found by
