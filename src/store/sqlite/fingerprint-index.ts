@@ -14,6 +14,7 @@
  * another version is rebuilt by the next refresh.
  */
 import type Database from 'better-sqlite3';
+import { writesSearchIgnores } from './passage-map.ts';
 import { isBusyOrReadonly } from './sqlite-errors.ts';
 import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
 import type { FingerprintHit } from '../store.ts';
@@ -87,7 +88,7 @@ export class FingerprintIndex {
       const from = this.through();
       const batch = this.readBatch(from);
       if (batch.rowids.length === 0) return;
-      this.db.transaction(() => this.writeBatch(from, batch)).immediate();
+      writesSearchIgnores(this.db, () => this.db.transaction(() => this.writeBatch(from, batch)).immediate());
       done = Math.min(total, done + batch.rowids.length);
       onProgress?.(done, total);
     }

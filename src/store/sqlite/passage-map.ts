@@ -50,8 +50,9 @@ export interface PassageMap {
 type Row = Record<string, unknown>;
 
 /**
- * Changes iff the database may have changed: data_version moves on commits by other
- * connections, total_changes() on this connection's own writes.
+ * Changes iff what search reads may have changed: data_version moves on commits by other
+ * connections, total_changes() on this connection's own writes, less those search does not
+ * read (see `writesSearchIgnores`) so that saving a trace does not rebuild the map.
  */
 export function fingerprint(db: Database.Database): string {
   let statements = FINGERPRINTS.get(db);
@@ -62,11 +63,28 @@ export function fingerprint(db: Database.Database): string {
     };
     FINGERPRINTS.set(db, statements);
   }
-  return `${statements.version.get() as number}:${statements.changes.get() as number}`;
+  const changes = (statements.changes.get() as number) - (IGNORED_CHANGES.get(db) ?? 0);
+  return `${statements.version.get() as number}:${changes}`;
 }
 
 /** Prepared once per database: fingerprint() runs before every search. */
 const FINGERPRINTS = new WeakMap<Database.Database, { version: Database.Statement; changes: Database.Statement }>();
+const IGNORED_CHANGES = new WeakMap<Database.Database, number>();
+
+/**
+ * Runs `write` on this connection as a write search does not read (saved traces, the quotation
+ * index): the rows it changes do not move the fingerprint. At a million passages rebuilding the
+ * map costs a second, which a server would otherwise pay on the next search after every trace.
+ */
+export function writesSearchIgnores<T>(db: Database.Database, write: () => T): T {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const before = changes.get() as number;
+  try {
+    return write();
+  } finally {
+    IGNORED_CHANGES.set(db, (IGNORED_CHANGES.get(db) ?? 0) + (changes.get() as number) - before);
+  }
+}
 
 export function buildPassageMap(db: Database.Database): PassageMap {
   const stamp = fingerprint(db);

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SavedTrace } from '../store.ts';
+import { writesSearchIgnores } from './passage-map.ts';
 
 interface TraceRow {
   id: string;
@@ -17,7 +18,7 @@ export class SqliteTraces {
   private readonly insert: Database.Statement;
   private readonly select: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     // INSERT OR IGNORE: the id is content-derived, so an existing row already holds this trace.
     this.insert = db.prepare(
       'INSERT OR IGNORE INTO traces (id, created_at, version, input, result) VALUES (?, ?, ?, ?, ?)',
@@ -26,7 +27,9 @@ export class SqliteTraces {
   }
 
   put(trace: SavedTrace): void {
-    this.insert.run(trace.id, trace.created_at, trace.version, JSON.stringify(trace.input), JSON.stringify(trace.result));
+    writesSearchIgnores(this.db, () =>
+      this.insert.run(trace.id, trace.created_at, trace.version, JSON.stringify(trace.input), JSON.stringify(trace.result)),
+    );
   }
 
   get(id: string): SavedTrace | undefined {
