@@ -31,15 +31,17 @@ export interface EvaluationContext {
 export interface Matches {
   readonly rows: Int32Array;
   readonly scores: Float64Array;
+  /** The document index (documentOf − 1) of each row, read once here so grouping need not. */
+  readonly documents: Int32Array;
 }
 
 export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Matches {
-  const matched = keepAccepted(matchingRows(plan.text, context.lists), context);
+  const { rows: matched, documents } = keepAccepted(matchingRows(plan.text, context.lists), context);
   const scores = new Float64Array(matched.length);
   context.lists.forEach((list, leaf) => {
     addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number), context.normalisation);
   });
-  return { rows: matched, scores };
+  return { rows: matched, scores, documents };
 }
 
 function matchingRows(plan: TextPlan, lists: readonly PostingList[]): Int32Array {
@@ -61,18 +63,20 @@ function matchingRows(plan: TextPlan, lists: readonly PostingList[]): Int32Array
   }
 }
 
-function keepAccepted(rows: Int32Array, context: EvaluationContext): Int32Array {
+function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int32Array; documents: Int32Array } {
   const { documentOf, documents, speakerOf, speakers } = context;
   const kept = new Int32Array(rows.length);
+  const documentIndexes = new Int32Array(rows.length);
   let length = 0;
   for (let at = 0; at < rows.length; at += 1) {
     const rowid = rows[at] as number;
     const document = documentOf[rowid] ?? 0;
     if (document <= 0 || (documents !== undefined && documents[document - 1] === 0)) continue;
     if (speakers.length > 0 && !speakers.every((codes) => codes.includes(speakerOf[rowid] ?? 0))) continue;
+    documentIndexes[length] = document - 1;
     kept[length++] = rowid;
   }
-  return kept.subarray(0, length);
+  return { rows: kept.subarray(0, length), documents: documentIndexes.subarray(0, length) };
 }
 
 /** Adds the list's bm25 contribution to each matched row it holds. */

@@ -159,7 +159,9 @@ function runPlan(db: Database.Database, state: SearchState, map: PassageMap, pla
     rows: lengths.rows,
   });
   const grouper = new DocumentGrouper(map);
-  for (let at = 0; at < matches.rows.length; at += 1) grouper.add(matches.rows[at] as number, matches.scores[at] as number);
+  for (let at = 0; at < matches.rows.length; at += 1) {
+    grouper.addToDocument(matches.documents[at] as number, matches.rows[at] as number, matches.scores[at] as number);
+  }
   return grouper.result(true);
 }
 
@@ -245,7 +247,11 @@ export class DocumentGrouper {
 
   add(rowid: number, score: number): void {
     const index = (this.map.documentOf[rowid] ?? 0) - 1;
-    if (index < 0) return;
+    if (index >= 0) this.addToDocument(index, rowid, score);
+  }
+
+  /** A passage of a public document known by its index. */
+  addToDocument(index: number, rowid: number, score: number): void {
     this.passages += 1;
     if (this.counts[index] === 0) this.documents.push(index);
     this.counts[index] = (this.counts[index] ?? 0) + 1;
