@@ -5,6 +5,7 @@
  * every search of it.
  */
 import { FACET_VALUES, type FacetName } from '../../search/types.ts';
+import { Interner } from './interner.ts';
 
 type SingleFacet = Exclude<FacetName, 'person'>;
 
@@ -16,22 +17,6 @@ export interface FacetedDocument {
   collection_id: string;
   classification?: string;
   persons: readonly string[];
-}
-
-/** Interns the values of one facet. */
-class Codes {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-
-  codeOf(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.codes.set(value, code);
-      this.values.push(value);
-    }
-    return code;
-  }
 }
 
 const SINGLE_FACETS: readonly SingleFacet[] = ['type', 'year', 'place', 'collection', 'classification'];
@@ -52,25 +37,25 @@ function valueOf(document: FacetedDocument, facet: SingleFacet): string | undefi
 }
 
 export class FacetIndex {
-  private readonly single = new Map<SingleFacet, { codes: Codes; ofDocument: Int32Array }>();
-  private readonly persons = new Codes();
+  private readonly single = new Map<SingleFacet, { codes: Interner; ofDocument: Int32Array }>();
+  private readonly persons = new Interner();
   /** Person codes of document i are personCodes[personStart[i] .. personStart[i + 1]). */
   private readonly personStart: Int32Array;
   private readonly personCodes: Int32Array;
 
   constructor(documents: readonly FacetedDocument[]) {
     for (const facet of SINGLE_FACETS) {
-      const codes = new Codes();
+      const codes = new Interner();
       const ofDocument = Int32Array.from(documents, (document) => {
         const value = valueOf(document, facet);
-        return value === undefined ? -1 : codes.codeOf(value);
+        return value === undefined ? -1 : codes.numberOf(value);
       });
       this.single.set(facet, { codes, ofDocument });
     }
     this.personStart = new Int32Array(documents.length + 1);
     const personCodes: number[] = [];
     documents.forEach((document, index) => {
-      for (const person of document.persons) personCodes.push(this.persons.codeOf(person));
+      for (const person of document.persons) personCodes.push(this.persons.numberOf(person));
       this.personStart[index + 1] = personCodes.length;
     });
     this.personCodes = Int32Array.from(personCodes);
@@ -90,7 +75,7 @@ export class FacetIndex {
         }
         tallies.person = { values: this.persons.values, counts };
       } else {
-        const { codes, ofDocument } = this.single.get(facet) as { codes: Codes; ofDocument: Int32Array };
+        const { codes, ofDocument } = this.single.get(facet) as { codes: Interner; ofDocument: Int32Array };
         const counts = new Int32Array(codes.values.length);
         for (const index of documents) {
           const code = ofDocument[index] as number;

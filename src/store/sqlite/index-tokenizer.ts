@@ -7,6 +7,7 @@
  * Terms are also numbered (`termIds`), so bulk indexing works on integers rather than strings.
  */
 import Database from 'better-sqlite3';
+import { Interner } from './interner.ts';
 
 /** Chunks remembered at most; past that the cache starts again (memory stays bounded). */
 const MAX_CACHED_CHUNKS = 400_000;
@@ -24,9 +25,7 @@ export class IndexTokenizer {
   private readonly clear: Database.Statement;
   /** Term ids of each known chunk. */
   private readonly chunks = new Map<string, readonly number[]>();
-  private readonly ids = new Map<string, number>();
-  /** Each term by id. */
-  readonly terms: string[] = [];
+  private readonly interned = new Interner();
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
   constructor(tokenize: string) {
@@ -36,6 +35,11 @@ export class IndexTokenizer {
     this.insert = this.probe.prepare('INSERT INTO probe (rowid, w) VALUES (?, ?)');
     this.instances = this.probe.prepare('SELECT term, doc, offset FROM probe_instances').raw();
     this.clear = this.probe.prepare('DELETE FROM probe');
+  }
+
+  /** Each term by id. */
+  get terms(): readonly string[] {
+    return this.interned.values;
   }
 
   /** The index terms of `text`, in order. */
@@ -91,17 +95,7 @@ export class IndexTokenizer {
       }
       this.clear.run();
     })();
-    chunks.forEach((chunk, index) => this.chunks.set(chunk, (tokens[index] as string[]).map((term) => this.idOf(term))));
-  }
-
-  private idOf(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(term, id);
-      this.terms.push(term);
-    }
-    return id;
+    chunks.forEach((chunk, index) => this.chunks.set(chunk, (tokens[index] as string[]).map((term) => this.interned.numberOf(term))));
   }
 }
 
