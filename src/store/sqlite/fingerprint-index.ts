@@ -28,11 +28,11 @@ const OVERFETCH = 2;
 /** Hash weights are summed as integers in these units, so passages sharing the same hashes tie exactly. */
 const WEIGHT_UNIT = 1024;
 /** Passages indexed per transaction: bounds the memory a refresh holds and how long it holds the write lock. */
-const REFRESH_PASSAGES = 100_000;
+const REFRESH_PASSAGES = 50_000;
 /** Rows written by one INSERT: a statement per row costs the refresh more than the B-tree does. */
 const ROWS_PER_INSERT = 250;
 /** Passages read at a time within a refresh. */
-const READ_BATCH = 5_000;
+const READ_BATCH = 500;
 /**
  * A row's sort key is its hash times this plus the index of its passage in the batch: exact
  * in a double while hashes are 32-bit and a batch has fewer passages than this.

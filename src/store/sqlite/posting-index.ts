@@ -23,7 +23,7 @@ export const POSTINGS_VERSION = 1;
 /** Passages per segment: bounds the memory a refresh holds before writing. */
 const SEGMENT_PASSAGES = 100_000;
 /** Passages read and tokenized at a time within a segment. */
-const READ_BATCH = 5_000;
+const READ_BATCH = 500;
 /** More segments than this, or this share of dead postings, and the index is rebuilt whole. */
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
