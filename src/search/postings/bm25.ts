@@ -24,7 +24,11 @@ export function lengthNormalisation(tokens: number, averageTokens: number): numb
   return K1 * (1 - B + (B * tokens) / averageTokens);
 }
 
-/** One phrase's contribution to a row's score (higher is better). */
-export function bm25Term(idf: number, frequency: number, normalisation: number): number {
-  return idf * ((frequency * (K1 + 1)) / (frequency + normalisation));
+/**
+ * What one phrase found `frequency` times in a passage adds to its score per unit of idf: the
+ * phrase's contribution is idf × impact, the same product FTS5 computes. Depending on the
+ * passage only, it is computed once per posting when a list is decoded.
+ */
+export function termImpact(frequency: number, normalisation: number): number {
+  return (frequency * (K1 + 1)) / (frequency + normalisation);
 }

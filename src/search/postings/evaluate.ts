@@ -5,25 +5,28 @@
  * is scored, because grouping by document and the facets need all of them; what makes this
  * fast is that it is array work over decoded lists rather than a row per match through SQL.
  */
-import { bm25Term, inverseDocumentFrequency } from './bm25.ts';
-import type { PostingList } from './codec.ts';
+import { inverseDocumentFrequency } from './bm25.ts';
 import type { PostingsPlan, TextPlan } from './plan.ts';
+
+/** A decoded list ready to score: ascending rowids and each posting's impact (bm25.ts termImpact). */
+export interface ScoredList {
+  readonly rows: Int32Array;
+  readonly impacts: Float64Array;
+}
 
 /** What the evaluation knows of the archive: arrays by passage rowid, read in the hot loops. */
 export interface EvaluationContext {
-  /** The decoded list of each leaf of the plan (deleted passages may still be in them). */
-  readonly lists: readonly PostingList[];
+  /** The list of each leaf of the plan (deleted passages may still be in them). */
+  readonly lists: readonly ScoredList[];
   /** Live passages holding each leaf, public or not: bm25's document frequency. */
   readonly hits: readonly number[];
   /** Document index + 1 of each passage; 0 for a deleted passage, negative for one never returned (private). */
   readonly documentOf: Int32Array;
   /** When the query filters documents: 1 for each document index it lets through. */
   readonly documents?: Uint8Array;
-  /** Speaker code of each passage (0 for none), and for each speaker condition the codes it allows. */
+  /** Speaker code of each passage (0 for none), and for each speaker condition 1 at each code it allows. */
   readonly speakerOf: Int32Array;
-  readonly speakers: readonly Int32Array[];
-  /** bm25's length normalisation of each passage (bm25.ts lengthNormalisation). */
-  readonly normalisation: Float64Array;
+  readonly speakers: readonly Uint8Array[];
   /** Passages in the index: bm25's N. */
   readonly rows: number;
 }
@@ -39,15 +42,15 @@ export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Ma
   const { rows: matched, documents } = keepAccepted(matchingRows(plan.text, context.lists), context);
   const scores = new Float64Array(matched.length);
   context.lists.forEach((list, leaf) => {
-    addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number), context.normalisation);
+    addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number));
   });
   return { rows: matched, scores, documents };
 }
 
-function matchingRows(plan: TextPlan, lists: readonly PostingList[]): Int32Array {
+function matchingRows(plan: TextPlan, lists: readonly ScoredList[]): Int32Array {
   switch (plan.kind) {
     case 'leaf':
-      return (lists[plan.leaf] as PostingList).rows;
+      return (lists[plan.leaf] as ScoredList).rows;
     case 'or':
       return union(plan.any.map((child) => matchingRows(child, lists)));
     case 'and': {
@@ -72,23 +75,28 @@ function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int
     const rowid = rows[at] as number;
     const document = documentOf[rowid] ?? 0;
     if (document <= 0 || (documents !== undefined && documents[document - 1] === 0)) continue;
-    if (speakers.length > 0 && !speakers.every((codes) => codes.includes(speakerOf[rowid] ?? 0))) continue;
+    if (speakers.length > 0 && !speaksAsRequired(speakers, speakerOf[rowid] as number)) continue;
     documentIndexes[length] = document - 1;
     kept[length++] = rowid;
   }
   return { rows: kept.subarray(0, length), documents: documentIndexes.subarray(0, length) };
 }
 
+function speaksAsRequired(speakers: readonly Uint8Array[], speaker: number): boolean {
+  for (const allowed of speakers) if (allowed[speaker] !== 1) return false;
+  return true;
+}
+
 /** Adds the list's bm25 contribution to each matched row it holds. */
-function addLeafScores(list: PostingList, matched: Int32Array, scores: Float64Array, idf: number, normalisation: Float64Array): void {
-  const { rows, frequencies } = list;
+function addLeafScores(list: ScoredList, matched: Int32Array, scores: Float64Array, idf: number): void {
+  const { rows, impacts } = list;
   let at = 0;
   for (let index = 0; index < matched.length; index += 1) {
     const rowid = matched[index] as number;
     if ((rows[at] as number) < rowid) at = seek(rows, at, rowid);
     if (at >= rows.length) break;
     if (rows[at] === rowid) {
-      scores[index] = (scores[index] as number) + bm25Term(idf, frequencies[at] as number, normalisation[rowid] as number);
+      scores[index] = (scores[index] as number) + idf * (impacts[at] as number);
       at += 1;
     }
   }

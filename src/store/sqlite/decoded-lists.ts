@@ -1,11 +1,13 @@
 /**
- * Decoded posting lists kept between searches, least recently used first out, within a memory
- * budget. Decoding is the largest cost of a common word (a third of a million postings take a
+ * Decoded posting lists, scored per posting (bm25.ts termImpact), kept between searches, least
+ * recently used first out, within a memory budget. Decoding is the largest cost of a common word (a third of a million postings take a
  * few milliseconds); words people search come back, and the same word is often searched again
  * with a filter or a facet chosen. Kept lists belong to one state of the archive and are
  * dropped when it changes.
  */
-import { decodePostings, type ColumnWeights, type PostingList } from '../../search/postings/codec.ts';
+import { termImpact } from '../../search/postings/bm25.ts';
+import { decodePostings, type ColumnWeights } from '../../search/postings/codec.ts';
+import type { ScoredList } from '../../search/postings/evaluate.ts';
 import type { PassageMap } from './passage-map.ts';
 import type { PostingIndex } from './posting-index.ts';
 
@@ -13,7 +15,7 @@ import type { PostingIndex } from './posting-index.ts';
 export const DECODED_LIST_BUDGET = 48 * 1024 * 1024;
 
 export interface DecodedList {
-  readonly list: PostingList;
+  readonly list: ScoredList;
   /** Live passages in the list: bm25's document frequency. */
   readonly hits: number;
 }
@@ -29,7 +31,8 @@ export class DecodedLists {
     private readonly budget = DECODED_LIST_BUDGET,
   ) {}
 
-  get(key: string, map: PassageMap): DecodedList {
+  /** The list of `key`, scored with each passage's bm25 length normalisation (by rowid, for `map`). */
+  get(key: string, map: PassageMap, normalisation: Float64Array): DecodedList {
     if (map.fingerprint !== this.fingerprint) {
       this.kept.clear();
       this.bytes = 0;
@@ -42,8 +45,13 @@ export class DecodedLists {
       this.kept.set(key, decoded);
       return decoded;
     }
-    const list = decodePostings(this.postings.parts(key), this.weights);
-    decoded = { list, hits: liveCount(list.rows, map.documentOf) };
+    const { rows, frequencies } = decodePostings(this.postings.parts(key), this.weights);
+    // Impacts replace frequencies in place: each is read once, by the posting it belongs to.
+    const impacts = frequencies;
+    for (let at = 0; at < rows.length; at += 1) {
+      impacts[at] = termImpact(frequencies[at] as number, normalisation[rows[at] as number] ?? 0);
+    }
+    decoded = { list: { rows, impacts }, hits: liveCount(rows, map.documentOf) };
     const size = sizeOf(decoded);
     if (size <= this.budget) {
       this.kept.set(key, decoded);
@@ -65,5 +73,5 @@ function liveCount(rows: Int32Array, documentOf: Int32Array): number {
 }
 
 function sizeOf(decoded: DecodedList): number {
-  return decoded.list.rows.byteLength + decoded.list.frequencies.byteLength;
+  return decoded.list.rows.byteLength + decoded.list.impacts.byteLength;
 }

@@ -145,8 +145,8 @@ function runQuery(db: Database.Database, state: SearchState, map: PassageMap, qu
 
 /** Every passage the plan matches, grouped by document (the posting-list engine). */
 function runPlan(db: Database.Database, state: SearchState, map: PassageMap, plan: PostingsPlan): Grouped {
-  const decoded = plan.leaves.map((key) => state.lists.get(key, map));
   const lengths = lengthsOf(db, state, map);
+  const decoded = plan.leaves.map((key) => state.lists.get(key, map, lengths.normalisation));
   const documents = allowedDocuments(db, state, map, plan.documentFilters);
   const matches = evaluatePlan(plan, {
     lists: decoded.map((entry) => entry.list),
@@ -154,8 +154,7 @@ function runPlan(db: Database.Database, state: SearchState, map: PassageMap, pla
     documentOf: map.documentOf,
     ...(documents ? { documents } : {}),
     speakerOf: map.speakerOf,
-    speakers: plan.speakers.map((ids) => Int32Array.from(ids, (id) => map.speakerCodes.get(id) ?? -1)),
-    normalisation: lengths.normalisation,
+    speakers: plan.speakers.map((ids) => speakerTable(ids, map)),
     rows: lengths.rows,
   });
   const grouper = new DocumentGrouper(map);
@@ -163,6 +162,16 @@ function runPlan(db: Database.Database, state: SearchState, map: PassageMap, pla
     grouper.addToDocument(matches.documents[at] as number, matches.rows[at] as number, matches.scores[at] as number);
   }
   return grouper.result(true);
+}
+
+/** 1 at the speaker code of each of `ids` (codes run from 1 to the number of speakers). */
+function speakerTable(ids: readonly string[], map: PassageMap): Uint8Array {
+  const table = new Uint8Array(map.speakerCodes.size + 1);
+  for (const id of ids) {
+    const code = map.speakerCodes.get(id);
+    if (code !== undefined) table[code] = 1;
+  }
+  return table;
 }
 
 /** The documents (by passage-map index) the document filters let through; undefined for all. */
