@@ -31,6 +31,11 @@ export interface EvaluationContext {
   readonly rows: number;
 }
 
+/**
+ * The matching passages. Its arrays are views of buffers the next evaluation reuses: read them
+ * before evaluating again. A common word matches hundreds of thousands of passages, and fresh
+ * arrays of that size for every query would keep the garbage collector busy mid-search.
+ */
 export interface Matches {
   readonly rows: Int32Array;
   readonly scores: Float64Array;
@@ -38,9 +43,21 @@ export interface Matches {
   readonly documents: Int32Array;
 }
 
+/** Buffers reused by every evaluation (see Matches); they grow to the largest result seen. */
+const buffers = { rows: new Int32Array(0), documents: new Int32Array(0), scores: new Float64Array(0) };
+
+function reserve(length: number): typeof buffers {
+  if (buffers.rows.length < length) {
+    buffers.rows = new Int32Array(length);
+    buffers.documents = new Int32Array(length);
+    buffers.scores = new Float64Array(length);
+  }
+  return buffers;
+}
+
 export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Matches {
   const { rows: matched, documents } = keepAccepted(matchingRows(plan.text, context.lists), context);
-  const scores = new Float64Array(matched.length);
+  const scores = buffers.scores.subarray(0, matched.length).fill(0);
   context.lists.forEach((list, leaf) => {
     addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number));
   });
@@ -68,8 +85,7 @@ function matchingRows(plan: TextPlan, lists: readonly ScoredList[]): Int32Array 
 
 function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int32Array; documents: Int32Array } {
   const { documentOf, documents, speakerOf, speakers } = context;
-  const kept = new Int32Array(rows.length);
-  const documentIndexes = new Int32Array(rows.length);
+  const { rows: kept, documents: documentIndexes } = reserve(rows.length);
   let length = 0;
   for (let at = 0; at < rows.length; at += 1) {
     const rowid = rows[at] as number;
