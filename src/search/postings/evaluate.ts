@@ -8,10 +8,15 @@
 import { inverseDocumentFrequency } from './bm25.ts';
 import type { PostingsPlan, TextPlan } from './plan.ts';
 
-/** A decoded list ready to score: ascending rowids and each posting's impact (bm25.ts termImpact). */
+/**
+ * A decoded list ready to score: ascending rowids, each posting's impact (bm25.ts termImpact)
+ * and its passage's documentOf value (read once when the list was decoded, so a one-word query
+ * reads nothing by rowid).
+ */
 export interface ScoredList {
   readonly rows: Int32Array;
   readonly impacts: Float64Array;
+  readonly documentOf: Int32Array;
 }
 
 /** What the evaluation knows of the archive: arrays by passage rowid, read in the hot loops. */
@@ -56,7 +61,9 @@ function reserve(length: number): typeof buffers {
 }
 
 export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Matches {
-  const { rows: matched, documents } = keepAccepted(matchingRows(plan.text, context.lists), context);
+  // A single word or pair matches its own list: its documents are at hand, in the same order.
+  const leaf = plan.text.kind === 'leaf' ? context.lists[plan.text.leaf] : undefined;
+  const { rows: matched, documents } = keepAccepted(leaf?.rows ?? matchingRows(plan.text, context.lists), context, leaf?.documentOf);
   const scores = buffers.scores.subarray(0, matched.length).fill(0);
   context.lists.forEach((list, leaf) => {
     addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number));
@@ -83,13 +90,18 @@ function matchingRows(plan: TextPlan, lists: readonly ScoredList[]): Int32Array 
   }
 }
 
-function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int32Array; documents: Int32Array } {
+/** `alignedDocumentOf`, when given, holds documentOf of each of `rows` in order. */
+function keepAccepted(
+  rows: Int32Array,
+  context: EvaluationContext,
+  alignedDocumentOf?: Int32Array,
+): { rows: Int32Array; documents: Int32Array } {
   const { documentOf, documents, speakerOf, speakers } = context;
   const { rows: kept, documents: documentIndexes } = reserve(rows.length);
   let length = 0;
   for (let at = 0; at < rows.length; at += 1) {
     const rowid = rows[at] as number;
-    const document = documentOf[rowid] ?? 0;
+    const document = (alignedDocumentOf ? alignedDocumentOf[at] : documentOf[rowid]) ?? 0;
     if (document <= 0 || (documents !== undefined && documents[document - 1] === 0)) continue;
     if (speakers.length > 0 && !speaksAsRequired(speakers, speakerOf[rowid] as number)) continue;
     documentIndexes[length] = document - 1;

@@ -11,7 +11,7 @@ import type { ScoredList } from '../../search/postings/evaluate.ts';
 import type { PassageMap } from './passage-map.ts';
 import type { PostingIndex } from './posting-index.ts';
 
-/** Bytes of decoded lists kept at most (12 bytes a posting: about 4M postings). */
+/** Bytes of decoded lists kept at most (16 bytes a posting: about 3M postings). */
 export const DECODED_LIST_BUDGET = 48 * 1024 * 1024;
 
 export interface DecodedList {
@@ -46,12 +46,18 @@ export class DecodedLists {
       return decoded;
     }
     const { rows, frequencies } = decodePostings(this.postings.parts(key), this.weights);
-    // Impacts replace frequencies in place: each is read once, by the posting it belongs to.
+    // One pass reads what each posting's passage needs by rowid; impacts replace frequencies in place.
     const impacts = frequencies;
+    const documentOf = new Int32Array(rows.length);
+    let hits = 0;
     for (let at = 0; at < rows.length; at += 1) {
-      impacts[at] = termImpact(frequencies[at] as number, normalisation[rows[at] as number] ?? 0);
+      const rowid = rows[at] as number;
+      impacts[at] = termImpact(frequencies[at] as number, normalisation[rowid] ?? 0);
+      const document = map.documentOf[rowid] ?? 0;
+      documentOf[at] = document;
+      if (document !== 0) hits += 1;
     }
-    decoded = { list: { rows, impacts }, hits: liveCount(rows, map.documentOf) };
+    decoded = { list: { rows, impacts, documentOf }, hits };
     const size = sizeOf(decoded);
     if (size <= this.budget) {
       this.kept.set(key, decoded);
@@ -66,12 +72,6 @@ export class DecodedLists {
   }
 }
 
-function liveCount(rows: Int32Array, documentOf: Int32Array): number {
-  let live = 0;
-  for (let at = 0; at < rows.length; at += 1) if ((documentOf[rows[at] as number] ?? 0) !== 0) live += 1;
-  return live;
-}
-
 function sizeOf(decoded: DecodedList): number {
-  return decoded.list.rows.byteLength + decoded.list.impacts.byteLength;
+  return decoded.list.rows.byteLength + decoded.list.impacts.byteLength + decoded.list.documentOf.byteLength;
 }

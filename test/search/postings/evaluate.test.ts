@@ -7,9 +7,13 @@ import type { PostingsPlan } from '../../../src/search/postings/plan.ts';
 const rows = (...values: number[]) => Int32Array.from(values);
 /** Passage lengths by rowid 0..6, and a list scored with them from [rowid, frequency] pairs. */
 const normalisation = Float64Array.from([0, 10, 20, 30, 40, 50, 60], (tokens) => lengthNormalisation(tokens, 35));
+// Passage 3 is private (negative), passage 6 deleted (0); passage 2 is spoken by speaker 1, the others by no one.
+const documentOf = Int32Array.from([0, 1, 1, -1, 1, 1, 0]);
+const speakerOf = Int32Array.from([0, 0, 1, 0, 0, 0, 0]);
 const list = (entries: [number, number][]) => ({
   rows: Int32Array.from(entries.map(([rowid]) => rowid)),
   impacts: Float64Array.from(entries.map(([rowid, frequency]) => termImpact(frequency, normalisation[rowid] as number))),
+  documentOf: Int32Array.from(entries.map(([rowid]) => documentOf[rowid] as number)),
 });
 
 test('set operations on sorted rowids, long against short', () => {
@@ -31,9 +35,6 @@ test('a plan matches, drops private, deleted and filtered passages, and scores b
     speakers: [],
   };
   const lists = [list([[1, 1], [2, 2], [3, 1], [5, 1]]), list([[2, 1], [3, 3], [5, 1], [6, 1]]), list([[5, 1]])];
-  // Passage 3 is private (negative), passage 6 deleted (0); passage 2 is spoken by speaker 1, the others by no one.
-  const documentOf = Int32Array.from([0, 1, 1, -1, 1, 1, 0]);
-  const speakerOf = Int32Array.from([0, 0, 1, 0, 0, 0, 0]);
   const context = { lists, hits: [4, 4, 1], documentOf, speakerOf, speakers: [], rows: 6 };
   const matches = evaluatePlan(plan, context);
   assert.deepEqual([...matches.rows], [2]);
@@ -43,6 +44,14 @@ test('a plan matches, drops private, deleted and filtered passages, and scores b
   assert.deepEqual([...evaluatePlan(plan, { ...context, speakers: [Uint8Array.of(0, 0, 1)] }).rows], []);
   assert.deepEqual([...evaluatePlan(plan, { ...context, documents: Uint8Array.of(0) }).rows], []);
   assert.deepEqual([...evaluatePlan(plan, { ...context, speakers: [Uint8Array.of(0, 1)], documents: Uint8Array.of(1) }).rows], [2]);
+});
+
+test('a one-word plan keeps the public passages of its list, in order', () => {
+  const plan: PostingsPlan = { text: { kind: 'leaf', leaf: 0 }, leaves: ['a'], documentFilters: [], speakers: [] };
+  const lists = [list([[1, 1], [2, 2], [3, 1], [6, 1]])];
+  const matches = evaluatePlan(plan, { lists, hits: [3], documentOf, speakerOf, speakers: [], rows: 6 });
+  assert.deepEqual([...matches.rows], [1, 2]);
+  assert.deepEqual([...matches.scores], [1, 2].map((rowid, at) => inverseDocumentFrequency(6, 3) * (lists[0]?.impacts[at] as number)));
 });
 
 test('idf never falls to zero, as in FTS5: a word in every passage still counts a little', () => {
