@@ -75,10 +75,26 @@ function words(text: string): Word[] {
   }));
 }
 
+/** Folded words and stems remembered, at most: a result page stems every word of ten passages. */
+const WORD_CACHE_LIMIT = 50_000;
+const folds = new Map<string, { folded: string; stem: string }>();
+
+/** A word folded and stemmed, remembered: the stemmer's regular expressions cost more than the rest of a search. */
+function formsOf(word: string): { folded: string; stem: string } {
+  let forms = folds.get(word);
+  if (!forms) {
+    if (folds.size >= WORD_CACHE_LIMIT) folds.clear();
+    const folded = foldWord(word);
+    forms = { folded, stem: stemmer(folded) };
+    folds.set(word, forms);
+  }
+  return forms;
+}
+
 function matches(word: string, terms: HighlightTerms): boolean {
-  const folded = foldWord(word);
+  const { folded, stem } = formsOf(word);
   if (terms.prefixes.some((prefix) => folded.startsWith(prefix))) return true;
-  return terms.stems.has(stemmer(folded));
+  return terms.stems.has(stem);
 }
 
 /**
