@@ -28,7 +28,7 @@ describe('posting lists against FTS5', () => {
     assert.ok(vocabulary.length > 1000, `${vocabulary.length} terms`);
     for (const [term, documents, instances] of vocabulary) {
       const list = decodePostings(index.parts(term), UNWEIGHTED);
-      assert.equal(list.length, documents, term);
+      assert.equal(list.rows.length, documents, term);
       assert.equal(list.frequencies.reduce((a, b) => a + b, 0), instances, term);
     }
   });

@@ -10,22 +10,20 @@
  * over all columns (what bm25 calls the document length).
  */
 
-/** Occurrences of a term in one passage, per indexed column (the order of passages_fts). */
-export interface ColumnCounts {
-  heading: number;
-  body: number;
-  note: number;
-  speaker: number;
-}
 
 /** A decoded posting list: ascending rowids and, for each, the term's weighted frequency. */
 export interface PostingList {
   readonly rows: Int32Array;
   readonly frequencies: Float64Array;
-  readonly length: number;
 }
 
-export type ColumnWeights = Readonly<ColumnCounts>;
+/** bm25 weight of an occurrence in each indexed column (the columns of passages_fts). */
+export interface ColumnWeights {
+  readonly heading: number;
+  readonly body: number;
+  readonly note: number;
+  readonly speaker: number;
+}
 
 const INITIAL_BYTES = 16;
 
@@ -36,7 +34,7 @@ export class ListWriter {
   private previous = 0;
   count = 0;
 
-  /** A passage's occurrences per column (numbers rather than a ColumnCounts: this runs per posting). */
+  /** A passage's occurrences per column (plain numbers, not an object: this runs per posting). */
   posting(rowid: number, heading: number, body: number, note: number, speaker: number): void {
     const other = heading + note + speaker > 0;
     this.row(rowid);
@@ -121,7 +119,7 @@ export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeig
       length += 1;
     }
   }
-  return { rows: rows.subarray(0, length), frequencies: frequencies.subarray(0, length), length };
+  return { rows: rows.subarray(0, length), frequencies: frequencies.subarray(0, length) };
 }
 
 /** Calls `each(rowid, tokens)` for every entry of a lengths list. */

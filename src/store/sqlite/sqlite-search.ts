@@ -228,7 +228,7 @@ function surnamesFor(store: Store): ScriptBridge {
     (await store.findPersons(name)).map((person) => (person.sort_name.split(',')[0] ?? person.name).trim()).filter(Boolean);
 }
 
-export interface Grouped {
+interface Grouped {
   /** Document indexes into the passage map, in no particular order. */
   documents: number[];
   best: Float64Array;
@@ -240,7 +240,7 @@ export interface Grouped {
 }
 
 /** Folds matching passages (rowid, score) into each document's best passage and count. */
-export class DocumentGrouper {
+class DocumentGrouper {
   private readonly best: Float64Array;
   private readonly bestPassage: Float64Array;
   private readonly counts: Int32Array;
@@ -291,7 +291,7 @@ function orderDocuments(grouped: Grouped, map: PassageMap, sort: SearchSort, cou
 }
 
 /** The `count` smallest items under `compare`, sorted: a sorted buffer of at most `count`. */
-export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
   if (items.length <= count) return [...items].sort(compare);
   const kept: T[] = [];
   for (const item of items) {
