@@ -5,7 +5,7 @@
  * with a filter or a facet chosen. Kept lists belong to one state of the archive and are
  * dropped when it changes.
  */
-import { termImpact } from '../../search/postings/bm25.ts';
+import { lengthNormalisation, termImpact } from '../../search/postings/bm25.ts';
 import { decodePostings, type ColumnWeights } from '../../search/postings/codec.ts';
 import type { ScoredList } from '../../search/postings/evaluate.ts';
 import type { PassageMap } from './passage-map.ts';
@@ -31,8 +31,8 @@ export class DecodedLists {
     private readonly budget = DECODED_LIST_BUDGET,
   ) {}
 
-  /** The list of `key`, scored with each passage's bm25 length normalisation (by rowid, for `map`). */
-  get(key: string, map: PassageMap, normalisation: Float64Array): DecodedList {
+  /** The list of `key`, scored with each passage's token count (by rowid) and the mean, for `map`. */
+  get(key: string, map: PassageMap, lengths: { tokens: Uint32Array; averageTokens: number }): DecodedList {
     if (map.fingerprint !== this.fingerprint) {
       this.kept.clear();
       this.bytes = 0;
@@ -52,7 +52,7 @@ export class DecodedLists {
     let hits = 0;
     for (let at = 0; at < rows.length; at += 1) {
       const rowid = rows[at] as number;
-      impacts[at] = termImpact(frequencies[at] as number, normalisation[rowid] ?? 0);
+      impacts[at] = termImpact(frequencies[at] as number, lengthNormalisation(lengths.tokens[rowid] ?? 0, lengths.averageTokens));
       const document = map.documentOf[rowid] ?? 0;
       documentOf[at] = document;
       if (document !== 0) hits += 1;

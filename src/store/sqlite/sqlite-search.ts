@@ -21,7 +21,6 @@ import { VerbatimError } from '../../errors.ts';
 import { FIELD_WEIGHTS, FOLD_FUNCTION, Fts5Compiler } from '../../search/compile/fts5-compiler.ts';
 import { nameResolutions, normalizeQuery, type NameResolver, type ScriptBridge } from '../../search/normalize.ts';
 import { parseQuery } from '../../search/parser.ts';
-import { lengthNormalisation } from '../../search/postings/bm25.ts';
 import { forEachLength } from '../../search/postings/codec.ts';
 import { evaluatePlan } from '../../search/postings/evaluate.ts';
 import { planPostings, type PostingsPlan } from '../../search/postings/plan.ts';
@@ -51,8 +50,12 @@ const KEPT_FILTERS = 32;
 /** bm25's per-passage and collection statistics, for one passage map. */
 interface Lengths {
   readonly fingerprint: string;
-  /** Length normalisation by passage rowid (bm25.ts). */
-  readonly normalisation: Float64Array;
+  /**
+   * Token count by passage rowid: half the bytes of the normalisation itself, so the arrays a
+   * decoded list reads by rowid stay in the processor's cache; normalised as each list is decoded.
+   */
+  readonly tokens: Uint32Array;
+  readonly averageTokens: number;
   /** bm25's N, as FTS5 counts it (fts5-statistics.ts). */
   readonly rows: number;
 }
@@ -123,13 +126,13 @@ function lengthsOf(db: Database.Database, state: SearchState, map: PassageMap): 
   if (state.lengths?.fingerprint === map.fingerprint) return state.lengths;
   const statistics = fts5Statistics(db);
   const averageTokens = statistics.rows > 0 ? statistics.tokens / statistics.rows : 0;
-  const normalisation = new Float64Array(map.documentOf.length);
+  const tokens = new Uint32Array(map.documentOf.length);
   for (const part of state.postings.lengths()) {
-    forEachLength(part, (rowid, tokens) => {
-      if (rowid < normalisation.length) normalisation[rowid] = lengthNormalisation(tokens, averageTokens);
+    forEachLength(part, (rowid, count) => {
+      if (rowid < tokens.length) tokens[rowid] = count;
     });
   }
-  state.lengths = { fingerprint: map.fingerprint, normalisation, rows: statistics.rows };
+  state.lengths = { fingerprint: map.fingerprint, tokens, averageTokens, rows: statistics.rows };
   return state.lengths;
 }
 
@@ -146,7 +149,7 @@ function runQuery(db: Database.Database, state: SearchState, map: PassageMap, qu
 /** Every passage the plan matches, grouped by document (the posting-list engine). */
 function runPlan(db: Database.Database, state: SearchState, map: PassageMap, plan: PostingsPlan): Grouped {
   const lengths = lengthsOf(db, state, map);
-  const decoded = plan.leaves.map((key) => state.lists.get(key, map, lengths.normalisation));
+  const decoded = plan.leaves.map((key) => state.lists.get(key, map, lengths));
   const documents = allowedDocuments(db, state, map, plan.documentFilters);
   const matches = evaluatePlan(plan, {
     lists: decoded.map((entry) => entry.list),
