@@ -43,7 +43,7 @@ describe('posting lists', () => {
         if (done > 0 && !theirs.isCurrent()) theirs.refresh();
       });
       assert.ok(mine.isCurrent());
-      assert.equal(decodePostings(mine.parts('ocelot'), ONE).rows.length, 3);
+      assert.equal(decodePostings(mine.list('ocelot').parts, ONE).rows.length, 3);
       assert.equal((await writer.search({ query: 'ocelots' })).total_passages, 3);
     } finally {
       await other.close();

@@ -94,11 +94,14 @@ function varint(bytes: Uint8Array): number {
   return value;
 }
 
-/** Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted frequencies. */
-export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights): PostingList {
-  let capacity = 0;
-  // Every posting takes at least two bytes: a bound on the count without a first pass.
-  for (const part of parts) capacity += part.length >> 1;
+/**
+ * Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted
+ * frequencies. `postings`, when known, sizes the arrays exactly; otherwise they are sized by a
+ * bound (every posting takes at least two bytes).
+ */
+export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights, postings?: number): PostingList {
+  let capacity = postings ?? 0;
+  if (postings === undefined) for (const part of parts) capacity += part.length >> 1;
   const rows = new Int32Array(capacity);
   const frequencies = new Float64Array(capacity);
   let length = 0;
@@ -119,6 +122,7 @@ export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeig
       length += 1;
     }
   }
+  if (length > capacity) throw new RangeError(`a list said to hold ${capacity} postings holds ${length}`);
   return { rows: rows.subarray(0, length), frequencies: frequencies.subarray(0, length) };
 }
 

@@ -45,7 +45,8 @@ export class DecodedLists {
       this.kept.set(key, decoded);
       return decoded;
     }
-    const { rows, frequencies } = decodePostings(this.postings.parts(key), this.weights);
+    const { parts, postings } = this.postings.list(key);
+    const { rows, frequencies } = decodePostings(parts, this.weights, postings);
     // One pass reads what each posting's passage needs by rowid; impacts replace frequencies in place.
     const impacts = frequencies;
     const documentOf = new Int32Array(rows.length);

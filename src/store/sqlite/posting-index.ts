@@ -89,9 +89,10 @@ export class PostingIndex {
     s.setMeta.run(KEYS.version, String(POSTINGS_VERSION));
   }
 
-  /** The encoded segments of one list, in rowid order. */
-  parts(key: string): Uint8Array[] {
-    return this.statements.parts.all(key) as Uint8Array[];
+  /** The encoded segments of one list, in rowid order, and how many postings they hold. */
+  list(key: string): { parts: Uint8Array[]; postings: number } {
+    const rows = this.statements.parts.all(key) as { data: Uint8Array; postings: number }[];
+    return { parts: rows.map((row) => row.data), postings: rows.reduce((sum, row) => sum + row.postings, 0) };
   }
 
   /** Every segment's lengths list, in rowid order. */
@@ -227,7 +228,7 @@ function prepare(db: Database.Database) {
     segmentTotals: db.prepare('SELECT count(*) AS segments, sum(passages) AS passages FROM posting_segments'),
     insertSegment: db.prepare('INSERT INTO posting_segments (first_rowid, last_rowid, passages, lengths) VALUES (?, ?, ?, ?)'),
     insertList: db.prepare('INSERT INTO postings (term, segment, postings, data) VALUES (?, ?, ?, ?)'),
-    parts: db.prepare('SELECT data FROM postings WHERE term = ? ORDER BY segment').pluck(),
+    parts: db.prepare('SELECT data, postings FROM postings WHERE term = ? ORDER BY segment'),
     lengths: db.prepare('SELECT lengths FROM posting_segments ORDER BY id').pluck(),
     clearPostings: db.prepare('DELETE FROM postings'),
     clearSegments: db.prepare('DELETE FROM posting_segments'),

@@ -26,6 +26,14 @@ test('frequencies of two-byte codes and long rowid gaps decode exactly', () => {
   assert.deepEqual([...list.frequencies], [1, 2, 300, 0]);
 });
 
+test('a posting count that understates the list is an error, not a silent cut', () => {
+  const writer = new ListWriter();
+  for (const rowid of [1, 2, 3]) writer.posting(rowid, ...counts(1));
+  const bytes = writer.finish();
+  assert.deepEqual([...decodePostings([bytes], WEIGHTS, 3).rows], [1, 2, 3]);
+  assert.throws(() => decodePostings([bytes], WEIGHTS, 2), RangeError);
+});
+
 test('rowids must ascend, so a list can never hold a passage twice', () => {
   const writer = new ListWriter();
   writer.posting(10, ...counts(1));
