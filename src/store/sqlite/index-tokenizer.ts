@@ -28,7 +28,10 @@ export class IndexTokenizer {
   private readonly interned = new Interner();
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
-  constructor(tokenize: string) {
+  constructor(
+    tokenize: string,
+    private readonly maxChunks = MAX_CACHED_CHUNKS,
+  ) {
     this.probe = new Database(':memory:');
     this.probe.exec(`CREATE VIRTUAL TABLE probe USING fts5(w, tokenize = ${tokenize});
       CREATE VIRTUAL TABLE probe_instances USING fts5vocab(probe, 'instance');`);
@@ -57,15 +60,22 @@ export class IndexTokenizer {
       else missing.push(index);
     });
     if (missing.length === 0) return ids;
-    const unknown = new Set<string>();
-    for (const index of missing) {
-      for (const chunk of (texts[index] as string).split(REGEXPS.whitespace)) if (chunk && !this.chunks.has(chunk)) unknown.add(chunk);
+    const missingTexts = missing.map((index) => texts[index] as string);
+    let unknown = this.unknownChunks(missingTexts);
+    if (this.chunks.size + unknown.size > this.maxChunks) {
+      // Texts already resolved hold their ids, not the cache's arrays: clearing loses nothing.
+      this.chunks.clear();
+      unknown = this.unknownChunks(missingTexts);
     }
-    // Texts already resolved hold their ids, not the cache's arrays: clearing loses nothing.
-    if (this.chunks.size + unknown.size > MAX_CACHED_CHUNKS) this.chunks.clear();
     this.learn([...unknown]);
-    for (const index of missing) ids[index] = this.knownIds(texts[index] as string) ?? this.relearn(texts[index] as string);
+    missing.forEach((index, at) => (ids[index] = this.knownIds(missingTexts[at] as string) as number[]));
     return ids;
+  }
+
+  private unknownChunks(texts: readonly string[]): Set<string> {
+    const unknown = new Set<string>();
+    for (const text of texts) for (const chunk of text.split(REGEXPS.whitespace)) if (chunk && !this.chunks.has(chunk)) unknown.add(chunk);
+    return unknown;
   }
 
   /** The ids of a text whose chunks are all cached, else undefined. */
@@ -78,12 +88,6 @@ export class IndexTokenizer {
       for (const id of known) ids.push(id);
     }
     return ids;
-  }
-
-  /** A text whose chunks were cleared from the cache while its batch was learnt. */
-  private relearn(text: string): number[] {
-    this.learn([...new Set(text.split(REGEXPS.whitespace).filter((chunk) => chunk && !this.chunks.has(chunk)))]);
-    return this.knownIds(text) as number[];
   }
 
   private learn(chunks: readonly string[]): void {

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { IndexTokenizer } from '../../src/store/sqlite/index-tokenizer.ts';
+
+const TOKENIZE = "'porter unicode61 remove_diacritics 2'";
+
+test('tokens as FTS5 makes them: stems, folded diacritics, punctuation splitting a chunk, in order', () => {
+  const tokenizer = new IndexTokenizer(TOKENIZE);
+  assert.deepEqual(tokenizer.tokens('Négotiations, U.S.-Soviet talks resumed'), ['negoti', 'u', 's', 'soviet', 'talk', 'resum']);
+  assert.deepEqual(tokenizer.tokens(''), []);
+});
+
+test('a cache too small for one batch still tokenizes every text as an unbounded one does', () => {
+  const texts = ['the first alliance talks', 'second talks about the alliance', 'third: harvests, weather and talks'];
+  const unbounded = new IndexTokenizer(TOKENIZE);
+  const bounded = new IndexTokenizer(TOKENIZE, 3);
+  const words = (tokenizer: IndexTokenizer, ids: number[][]) => ids.map((text) => text.map((id) => tokenizer.terms[id]));
+  assert.deepEqual(words(bounded, bounded.termIds(texts)), words(unbounded, unbounded.termIds(texts)));
+  assert.deepEqual(words(bounded, bounded.termIds(texts.slice(1))), words(bounded, bounded.termIds(texts)).slice(1));
+});
