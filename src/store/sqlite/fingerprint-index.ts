@@ -80,6 +80,11 @@ export class FingerprintIndex {
   /** Indexes the passages added since the last refresh (all of them when the version changed). */
   refresh(onProgress?: (done: number, total: number) => void): void {
     if (this.isCurrent()) return;
+    // Nothing search reads changes here: its map of passages is not rebuilt for these writes.
+    writesSearchIgnores(this.db, () => this.catchUp(onProgress));
+  }
+
+  private catchUp(onProgress?: (done: number, total: number) => void): void {
     this.clearIfOtherVersion();
     const total = this.statements.countAfter.get(this.through()) as number;
     let done = 0;
@@ -88,7 +93,7 @@ export class FingerprintIndex {
       const from = this.through();
       const batch = this.readBatch(from);
       if (batch.rowids.length === 0) return;
-      writesSearchIgnores(this.db, () => this.db.transaction(() => this.writeBatch(from, batch)).immediate());
+      this.db.transaction(() => this.writeBatch(from, batch)).immediate();
       done = Math.min(total, done + batch.rowids.length);
       onProgress?.(done, total);
     }

@@ -55,6 +55,11 @@ type Row = Record<string, unknown>;
  * read (see `writesSearchIgnores`) so that saving a trace does not rebuild the map.
  */
 export function fingerprint(db: Database.Database): string {
+  const { version, changes } = changeStatements(db);
+  return `${version.get() as number}:${(changes.get() as number) - (IGNORED_CHANGES.get(db) ?? 0)}`;
+}
+
+function changeStatements(db: Database.Database): { version: Database.Statement; changes: Database.Statement } {
   let statements = FINGERPRINTS.get(db);
   if (!statements) {
     statements = {
@@ -63,8 +68,7 @@ export function fingerprint(db: Database.Database): string {
     };
     FINGERPRINTS.set(db, statements);
   }
-  const changes = (statements.changes.get() as number) - (IGNORED_CHANGES.get(db) ?? 0);
-  return `${statements.version.get() as number}:${changes}`;
+  return statements;
 }
 
 /** Prepared once per database: fingerprint() runs before every search. */
@@ -77,7 +81,7 @@ const IGNORED_CHANGES = new WeakMap<Database.Database, number>();
  * map costs a second, which a server would otherwise pay on the next search after every trace.
  */
 export function writesSearchIgnores<T>(db: Database.Database, write: () => T): T {
-  const changes = db.prepare('SELECT total_changes()').pluck();
+  const { changes } = changeStatements(db);
   const before = changes.get() as number;
   try {
     return write();
