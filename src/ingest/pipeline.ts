@@ -81,7 +81,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     }
   }
   // Once for the whole run rather than per document: the posting lists are built in bulk.
-  await store.prepareSearch((index, done, total) => options.events?.indexProgress?.(index, done, total));
+  await store.prepareSearch((done, total) => options.events?.indexProgress?.(done, total));
   const stats = await store.stats();
   return {
     ingested,

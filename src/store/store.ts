@@ -67,7 +67,7 @@ export interface CandidateDocumentRow {
 }
 
 /** Progress of bringing one derived index up to date: passages done of those to index. */
-export type IndexProgress = (index: 'search' | 'quotations', done: number, total: number) => void;
+export type IndexProgress = (done: number, total: number) => void;
 
 export interface Store {
   /** Where the archive lives (directory or URL), for messages. */
@@ -91,14 +91,14 @@ export interface Store {
    * Passages sharing quotation fingerprints (src/trace/fingerprint.ts) with the given hashes,
    * most shared first, at most `limit`; private collections excluded. Empty when none share any.
    */
-  findPassagesByFingerprint(hashes: readonly number[], limit: number): Promise<FingerprintHit[]>;
+  findPassagesByFingerprint(hashes: ArrayLike<number>, limit: number): Promise<FingerprintHit[]>;
   /** Documents naming any of the persons or overlapping any of the date ranges, for tracing an article. */
   findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]>;
   /** Runs a query of the search language (src/search); throws VBT_ERR_QUERY_SYNTAX on a malformed one. */
   search(request: SearchRequest): Promise<SearchResult>;
   /**
-   * Brings the indexes derived from the stored passages up to date: what search ranks from and
-   * the trace's quotation fingerprints (the first search or trace after a change would
+   * Brings the index derived from the stored passages up to date: the lists search ranks from
+   * and the trace's quotation fingerprints (the first search or trace after a change would
    * otherwise do it). Ingest calls it once at the end, with progress.
    */
   prepareSearch(onProgress?: IndexProgress): Promise<void>;

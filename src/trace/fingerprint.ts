@@ -16,7 +16,7 @@
 import { isLight, wordForms } from './text.ts';
 
 /** Bump when the shingling or hashing changes: stores rebuild their index when it differs. */
-export const FINGERPRINT_VERSION = 5;
+export const FINGERPRINT_VERSION = 6;
 
 /**
  * Identifying words per shingle. Pairs, not triples: a quotation with one word changed keeps
@@ -28,18 +28,25 @@ export const SHINGLE_WORDS = 2;
 /** FNV-1a offset basis and prime (32-bit). */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** Whitespace never falls inside a word, so a text's words are its whitespace chunks' words. */
+const WHITESPACE = /\s+/;
+/** Chunks whose stem hashes are remembered at most; past that the cache starts again. */
+const CHUNK_CACHE_LIMIT = 200_000;
 
-const SPACE = 0x20;
-
-/** FNV-1a of the stems from `start` to `end` joined by spaces, without joining them. */
-function hashWords(stems: readonly string[], start: number, end: number): number {
+// Hashes are signed 32-bit integers throughout, kept in typed arrays: an index build
+// fingerprints every passage, and a JavaScript array would box each hash.
+function stemHash(stem: string): number {
   let hash = FNV_OFFSET;
-  for (let w = start; w < end; w++) {
-    if (w > start) hash = Math.imul(hash ^ SPACE, FNV_PRIME);
-    const stem = stems[w] as string;
-    for (let i = 0; i < stem.length; i++) hash = Math.imul(hash ^ stem.charCodeAt(i), FNV_PRIME);
-  }
-  return hash >>> 0;
+  for (let i = 0; i < stem.length; i++) hash = Math.imul(hash ^ stem.charCodeAt(i), FNV_PRIME);
+  return hash | 0;
+}
+
+/** A pair's hash from its stems' hashes (order matters), mixed as MurmurHash3 finishes. */
+function pairHash(first: number, second: number): number {
+  let hash = Math.imul(first, 0xcc9e2d51) ^ second;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
 }
 
 /**
@@ -52,15 +59,52 @@ export function contentStems(text: string): string[] {
   return wordForms(text).filter((form) => !isLight(form)).map((form) => form.stem);
 }
 
-/** One hash per run of SHINGLE_WORDS stems; a text shorter than that hashes its words alone. */
-export function shingleHashes(stems: readonly string[]): number[] {
-  if (stems.length < SHINGLE_WORDS) return stems.map((_, i) => hashWords(stems, i, i + 1));
-  const hashes: number[] = [];
-  for (let i = 0; i + SHINGLE_WORDS <= stems.length; i++) hashes.push(hashWords(stems, i, i + SHINGLE_WORDS));
-  return hashes;
+const chunkHashes = new Map<string, Int32Array>();
+/** Reused between calls (fingerprinting is synchronous): grown as texts need. */
+let stemBuffer: Int32Array = new Int32Array(256);
+let pairBuffer: Int32Array = new Int32Array(256);
+
+/** The hashes of a text's content stems, in order, into stemBuffer; computed once per whitespace chunk. */
+function contentStemHashes(text: string): number {
+  let count = 0;
+  for (const chunk of text.split(WHITESPACE)) {
+    if (!chunk) continue;
+    let known = chunkHashes.get(chunk);
+    if (!known) {
+      if (chunkHashes.size >= CHUNK_CACHE_LIMIT) chunkHashes.clear();
+      known = Int32Array.from(contentStems(chunk), stemHash);
+      chunkHashes.set(chunk, known);
+    }
+    if (count + known.length > stemBuffer.length) stemBuffer = withRoom(stemBuffer, count + known.length);
+    stemBuffer.set(known, count);
+    count += known.length;
+  }
+  return count;
 }
 
-/** A text's fingerprints: the hash of every pair of identifying words, once each. */
-export function fingerprints(text: string): number[] {
-  return [...new Set(shingleHashes(contentStems(text)))];
+/** One hash per run of SHINGLE_WORDS stems (a text shorter than that hashes its words alone), distinct and ascending. */
+function pairHashes(stems: Int32Array): Int32Array {
+  if (stems.length < SHINGLE_WORDS) return stems.slice().sort();
+  if (stems.length > pairBuffer.length) pairBuffer = withRoom(pairBuffer, stems.length);
+  for (let i = 1; i < stems.length; i++) pairBuffer[i - 1] = pairHash(stems[i - 1] as number, stems[i] as number);
+  const pairs = pairBuffer.subarray(0, stems.length - 1).sort();
+  let distinct = 0;
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) pairs[distinct++] = pairs[i] as number;
+  return pairs.slice(0, distinct);
+}
+
+function withRoom(buffer: Int32Array, needed: number): Int32Array {
+  let length = buffer.length;
+  while (length < needed) length *= 2;
+  return new Int32Array(length);
+}
+
+/** The shingle hashes of a run of stems, distinct and ascending. */
+export function shingleHashes(stems: readonly string[]): Int32Array {
+  return pairHashes(Int32Array.from(stems, stemHash));
+}
+
+/** A text's fingerprints: the hash of every pair of identifying words, distinct and ascending. */
+export function fingerprints(text: string): Int32Array {
+  return pairHashes(stemBuffer.subarray(0, contentStemHashes(text)));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Document } from '../../src/model/index.ts';
+import { decodeRowids } from '../../src/search/postings/codec.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { fingerprints, FINGERPRINT_VERSION, SHINGLE_WORDS, shingleHashes } from '../../src/trace/fingerprint.ts';
 import { findQuotationSources } from '../../src/trace/index.ts';
@@ -34,12 +35,17 @@ function documentWith(id: string, texts: string[], collection = { id: 'test', ti
   };
 }
 
-/** The index's rows, and the rows its definition gives: every passage's fingerprints. */
+/**
+ * The quotation lists' entries for passages that exist (a deleted passage's stay until the
+ * lists are rebuilt), and the entries their definition gives: every passage's fingerprints.
+ */
 function rowsOf(store: SqliteStore): { stored: string[]; defined: string[] } {
-  const stored = (store.db.prepare('SELECT hash, passage_rowid FROM passage_fingerprints').all() as { hash: number; passage_rowid: number }[])
-    .map((row) => `${row.hash}:${row.passage_rowid}`);
   const passages = store.db.prepare('SELECT rowid, text FROM passages').all() as { rowid: number; text: string }[];
-  const defined = passages.flatMap((passage) => fingerprints(passage.text).map((hash) => `${hash}:${passage.rowid}`));
+  const live = new Set(passages.map((passage) => passage.rowid));
+  const lists = store.db.prepare('SELECT hash, data, postings FROM quotation_postings').all() as { hash: number; data: Uint8Array; postings: number }[];
+  const stored = lists.flatMap(({ hash, data, postings }) =>
+    [...decodeRowids([data], postings)].filter((rowid) => live.has(rowid)).map((rowid) => `${hash}:${rowid}`));
+  const defined = passages.flatMap((passage) => [...fingerprints(passage.text)].map((hash) => `${hash}:${passage.rowid}`));
   return { stored: stored.sort(), defined: defined.sort() };
 }
 
@@ -56,7 +62,7 @@ test('the store finds a passage by quotation, forgets it when the document is re
   store.writeDocument(documentWith('doc-a', ['The ambassador left before the convoy arrived.']));
   assert.deepEqual(await store.findPassagesByFingerprint(probe, 5), []);
   const { stored, defined } = rowsOf(store);
-  assert.deepEqual(stored, defined, 'no stale fingerprints remain after the replace');
+  assert.deepEqual(stored, defined, 'the lists hold every passage\'s fingerprints, and a replaced passage is never found');
   await store.close();
 });
 
@@ -88,12 +94,14 @@ test('one refresh over many documents indexes exactly what a refresh after each 
   await together.close();
 });
 
-test('an index of another fingerprint version is rebuilt by the next lookup', async () => {
+test('lists built with another fingerprint version are rebuilt by the next lookup', async () => {
   const store = new SqliteStore(tempDir());
   store.writeDocument(documentWith('doc-a', TEXTS));
   await store.findPassagesByFingerprint([], 1);
-  store.db.prepare('DELETE FROM passage_fingerprints').run();
-  store.db.prepare("UPDATE meta SET value = ? WHERE key = 'fingerprint_version'").run(String(FINGERPRINT_VERSION - 1));
+  store.db.prepare('DELETE FROM quotation_postings').run();
+  const version = store.db.prepare("SELECT value FROM meta WHERE key = 'postings_version'").pluck().get() as string;
+  assert.ok(version.endsWith(`.${FINGERPRINT_VERSION}`), version);
+  store.db.prepare("UPDATE meta SET value = ? WHERE key = 'postings_version'").run(version.replace(/\d+$/, String(FINGERPRINT_VERSION - 1)));
   const hits = await store.findPassagesByFingerprint(fingerprints('the convoy would cross the river at dawn'), 1);
   assert.deepEqual(hits.map((hit) => hit.passage_id), ['doc-a-p3']);
   assert.deepEqual(rowsOf(store).stored, rowsOf(store).defined);

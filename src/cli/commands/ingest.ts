@@ -19,8 +19,6 @@ export function registerIngest(program: Command): void {
     });
 }
 
-const INDEX_LABELS = { search: 'search index', quotations: 'quotation index' } as const;
-
 /** Progress bars (or, off a terminal, a line per file) for an ingest run; `import frus` shares them. */
 export function ingestProgressEvents(): IngestEvents {
   const bar = progressBar();
@@ -40,9 +38,9 @@ export function ingestProgressEvents(): IngestEvents {
       if ('error' in result) bar.log(`failed: ${result.error}`);
       else bar.log(`${shortPath(path)}: ${result.stored} stored, ${result.unchanged} unchanged`);
     },
-    indexProgress: (index: 'search' | 'quotations', done: number, total: number) => {
+    indexProgress: (done: number, total: number) => {
       if (total === 0) return;
-      const label = INDEX_LABELS[index];
+      const label = 'search index';
       if (done === 0) bar.start(total, label);
       bar.update(done);
       if (done === total) {

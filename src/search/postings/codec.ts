@@ -7,7 +7,8 @@
  *   [varint(heading), varint(note), varint(speaker)]   — only when hasOtherColumns
  *
  * A lengths list has the same rowid deltas followed by one varint: the passage's token count
- * over all columns (what bm25 calls the document length).
+ * over all columns (what bm25 calls the document length). A passages list (the quotation
+ * lookup's) is the rowid deltas alone.
  */
 
 
@@ -51,8 +52,21 @@ export class ListWriter {
     this.varint(tokens);
   }
 
+  /** An entry of a passages list. */
+  passage(rowid: number): void {
+    this.row(rowid);
+  }
+
+  /** The list so far: a view, valid until the next write or reset. */
   finish(): Uint8Array {
     return this.bytes.subarray(0, this.size);
+  }
+
+  /** Starts a new list, keeping the room the last one grew. */
+  reset(): void {
+    this.size = 0;
+    this.previous = 0;
+    this.count = 0;
   }
 
   private row(rowid: number): void {
@@ -134,4 +148,20 @@ export function forEachLength(bytes: Uint8Array, each: (rowid: number, tokens: n
     rowid += varint(bytes);
     each(rowid, varint(bytes));
   }
+}
+
+/** The rowids of a passages list's segments, in order; `count` is how many they hold. */
+export function decodeRowids(parts: readonly Uint8Array[], count: number): Int32Array {
+  const rows = new Int32Array(count);
+  let length = 0;
+  for (const bytes of parts) {
+    cursor = 0;
+    let rowid = 0;
+    while (cursor < bytes.length) {
+      if (length === count) throw new RangeError(`a list said to hold ${count} passages holds more`);
+      rowid += varint(bytes);
+      rows[length++] = rowid;
+    }
+  }
+  return rows.subarray(0, length);
 }

@@ -76,8 +76,8 @@ const FINGERPRINTS = new WeakMap<Database.Database, { version: Database.Statemen
 const IGNORED_CHANGES = new WeakMap<Database.Database, number>();
 
 /**
- * Runs `write` on this connection as a write search does not read (saved traces, the quotation
- * index): the rows it changes do not move the fingerprint. At a million passages rebuilding the
+ * Runs `write` on this connection as a write search does not read (saved traces): the rows it
+ * changes do not move the fingerprint. At a million passages rebuilding the
  * map costs a second, which a server would otherwise pay on the next search after every trace.
  */
 export function writesSearchIgnores<T>(db: Database.Database, write: () => T): T {

@@ -1,11 +1,14 @@
 /**
  * The posting lists search ranks from (src/search/postings): for every index term and every
  * pair of adjacent terms, the passages holding it and how often per column, plus each
- * passage's token count. FTS5 keeps the same facts but hands them out a row at a time, which
+ * passage's token count. Beside them, for the trace, the passages holding each quotation
+ * fingerprint (src/trace/fingerprint.ts), built in the same pass over the passages. FTS5 keeps the same facts but hands them out a row at a time, which
  * at a million passages costs hundreds of milliseconds for a common word; here a term's list
  * is a few blobs read whole.
  *
- * The lists are derived from `passages` and built in segments: a refresh indexes the passages
+ * FTS5's index (passages_fts) is kept here too, for the queries the lists cannot answer.
+ *
+ * All of it is derived from `passages` and built in segments: a refresh indexes the passages
  * past the last one covered (one segment per SEGMENT_PASSAGES, each in its own transaction, so
  * an interrupted refresh keeps what it finished). Passage rowids only grow (the store never
  * reuses one), so segments are in rowid order and a term's list is its segments' concatenation.
@@ -13,13 +16,16 @@
  * the whole index is rebuilt when too much of it is dead or it has too many segments.
  */
 import type Database from 'better-sqlite3';
-import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
+import { SegmentLists, type ColumnTerms } from '../../search/postings/segment-lists.ts';
+import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
 import { FTS_COLUMNS, ftsColumns } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
 
 /** Bump when what a list holds changes: the index is then rebuilt on the next refresh. */
-export const POSTINGS_VERSION = 1;
+const POSTINGS_VERSION = 2;
+/** The version stored: the quotation lists change with the fingerprints too. */
+const VERSION = `${POSTINGS_VERSION}.${FINGERPRINT_VERSION}`;
 /** Passages per segment: bounds the memory a refresh holds before writing. */
 const SEGMENT_PASSAGES = 100_000;
 /** Passages read and tokenized at a time within a segment. */
@@ -33,6 +39,12 @@ const KEYS = { through: 'postings_through', version: 'postings_version' } as con
 export type RefreshProgress = (done: number, total: number) => void;
 
 type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null];
+type ListPart = { data: Uint8Array; postings: number };
+export type EncodedList = { parts: Uint8Array[]; postings: number };
+
+function joined(rows: readonly ListPart[]): EncodedList {
+  return { parts: rows.map((row) => row.data), postings: rows.reduce((sum, row) => sum + row.postings, 0) };
+}
 
 export class PostingIndex {
   private readonly statements: ReturnType<typeof prepare>;
@@ -47,7 +59,7 @@ export class PostingIndex {
   /** True when every passage is in the lists. */
   isCurrent(): boolean {
     const s = this.statements;
-    if (s.meta.get(KEYS.version) !== String(POSTINGS_VERSION)) return false;
+    if (s.meta.get(KEYS.version) !== VERSION) return false;
     return Number(s.meta.get(KEYS.through) ?? 0) >= ((s.lastPassage.get() as number | null) ?? 0);
   }
 
@@ -61,12 +73,12 @@ export class PostingIndex {
     let done = 0;
     onProgress?.(done, total);
     for (;;) {
-      const segment = new SegmentBuilder();
+      const segment = new SegmentLists();
       const from = through;
       for (;;) {
         const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
         if (batch.length === 0) break;
-        segment.add(batch, this.tokenizer);
+        addPassages(segment, batch, this.tokenizer);
         through = (batch.at(-1) as PassageRow)[0];
         done += batch.length;
         onProgress?.(done, total);
@@ -79,20 +91,25 @@ export class PostingIndex {
       const kept = this.db
         .transaction(() => {
           if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
-          segment.write(s, this.tokenizer.terms);
+          indexFullText(s, from, through);
+          writeSegment(s, segment, this.tokenizer.terms);
           s.setMeta.run(KEYS.through, String(through));
           return true;
         })
         .immediate();
       if (!kept) return;
     }
-    s.setMeta.run(KEYS.version, String(POSTINGS_VERSION));
+    s.setMeta.run(KEYS.version, VERSION);
   }
 
   /** The encoded segments of one list, in rowid order, and how many postings they hold. */
-  list(key: string): { parts: Uint8Array[]; postings: number } {
-    const rows = this.statements.parts.all(key) as { data: Uint8Array; postings: number }[];
-    return { parts: rows.map((row) => row.data), postings: rows.reduce((sum, row) => sum + row.postings, 0) };
+  list(key: string): EncodedList {
+    return joined(this.statements.parts.all(key) as ListPart[]);
+  }
+
+  /** The passages holding a quotation fingerprint (src/trace/fingerprint.ts), as a passages list. */
+  quotationList(hash: number): EncodedList {
+    return joined(this.statements.quotationParts.all(hash) as ListPart[]);
   }
 
   /** Every segment's lengths list, in rowid order. */
@@ -102,7 +119,7 @@ export class PostingIndex {
 
   private worn(): boolean {
     const s = this.statements;
-    if (s.meta.get(KEYS.version) !== String(POSTINGS_VERSION)) return true;
+    if (s.meta.get(KEYS.version) !== VERSION) return true;
     const { segments, passages } = s.segmentTotals.get() as { segments: number; passages: number | null };
     if (segments >= MAX_SEGMENTS) return true;
     const live = s.countUpTo.get(Number(s.meta.get(KEYS.through) ?? 0)) as number;
@@ -112,109 +129,53 @@ export class PostingIndex {
   private clear(): void {
     const s = this.statements;
     s.clearPostings.run();
+    s.clearQuotationPostings.run();
+    s.clearFts.run();
     s.clearSegments.run();
     s.setMeta.run(KEYS.through, '0');
-    s.setMeta.run(KEYS.version, String(POSTINGS_VERSION));
+    s.setMeta.run(KEYS.version, VERSION);
   }
 }
 
-/** One list being built: occurrences of the current passage are counted, then written as one posting. */
-class ListBuilder {
-  readonly writer = new ListWriter();
-  private rowid = 0;
-  // Occurrences in the current passage per column (FTS_COLUMNS order), as fields: there is a
-  // builder per term and per pair, and a typed array each would cost more than the counting.
-  private heading = 0;
-  private body = 0;
-  private note = 0;
-  private speaker = 0;
-
-  occurs(rowid: number, column: number): void {
-    if (rowid !== this.rowid) {
-      this.flush();
-      this.rowid = rowid;
-    }
-    if (column === BODY) this.body += 1;
-    else if (column === HEADING) this.heading += 1;
-    else if (column === NOTE) this.note += 1;
-    else this.speaker += 1;
+/** Reads a segment's passages into lists: their index terms per column and their quotation fingerprints. */
+function addPassages(lists: SegmentLists, batch: readonly PassageRow[], tokenizer: IndexTokenizer): void {
+  const texts: string[] = [];
+  for (const [, kind, text, speakerName] of batch) {
+    const columns = ftsColumns(kind, text, speakerName);
+    for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
   }
-
-  finish(): Uint8Array {
-    this.flush();
-    return this.writer.finish();
-  }
-
-  private flush(): void {
-    if (this.rowid === 0) return;
-    this.writer.posting(this.rowid, this.heading, this.body, this.note, this.speaker);
-    this.heading = this.body = this.note = this.speaker = 0;
-  }
+  const ids = tokenizer.termIds(texts);
+  batch.forEach(([rowid, , text], index) => {
+    const at = index * FTS_COLUMNS.length;
+    const terms = { heading: ids[at], body: ids[at + 1], note: ids[at + 2], speaker: ids[at + 3] } as ColumnTerms;
+    lists.add(rowid, terms, fingerprints(text));
+  });
 }
-
-const [HEADING, BODY, NOTE] = [FTS_COLUMNS.indexOf('heading'), FTS_COLUMNS.indexOf('body'), FTS_COLUMNS.indexOf('note')];
 
 /**
- * The lists of one segment, built in memory from passages in rowid order. Lists are found by
- * term id (an array) and, for pairs, by the second term's id under the first's (small integer
- * keys), because a lookup per token is the cost of building the index.
+ * Adds the passages after `from` up to `through` to FTS5 (passages_fts), which answers what
+ * the lists cannot (prefixes, longer phrases). Done here, a segment at a time, rather than as
+ * each document is stored: FTS5 writes a new segment of its own at every commit and merges
+ * them as they pile up, which cost more than the whole insert.
  */
-class SegmentBuilder {
-  passages = 0;
-  private first = 0;
-  private last = 0;
-  private readonly single: (ListBuilder | undefined)[] = [];
-  private readonly pairs: (Map<number, ListBuilder> | undefined)[] = [];
-  private readonly lengths = new ListWriter();
-
-  add(batch: readonly PassageRow[], tokenizer: IndexTokenizer): void {
-    const texts: string[] = [];
-    for (const [, kind, text, speakerName] of batch) {
+function indexFullText(s: ReturnType<typeof prepare>, from: number, through: number): void {
+  for (let after = from; ; ) {
+    const batch = s.passagesBetween.all(after, through, READ_BATCH) as PassageRow[];
+    if (batch.length === 0) return;
+    for (const [rowid, kind, text, speakerName] of batch) {
       const columns = ftsColumns(kind, text, speakerName);
-      for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
+      s.insertFts.run(rowid, columns.heading, columns.body, columns.note, columns.speaker);
     }
-    const ids = tokenizer.termIds(texts);
-    // Grown in order, never assigned past the end: a sparse array falls back to slow dictionary storage.
-    while (this.single.length < tokenizer.terms.length) {
-      this.single.push(undefined);
-      this.pairs.push(undefined);
-    }
-    for (const [index, [rowid]] of batch.entries()) {
-      let length = 0;
-      for (let column = 0; column < FTS_COLUMNS.length; column += 1) {
-        const terms = ids[index * FTS_COLUMNS.length + column] as number[];
-        length += terms.length;
-        for (let at = 0; at < terms.length; at += 1) {
-          const term = terms[at] as number;
-          (this.single[term] ??= new ListBuilder()).occurs(rowid, column);
-          if (at === 0) continue;
-          const previous = terms[at - 1] as number;
-          const following = (this.pairs[previous] ??= new Map());
-          let pair = following.get(term);
-          if (!pair) following.set(term, (pair = new ListBuilder()));
-          pair.occurs(rowid, column);
-        }
-      }
-      this.lengths.length(rowid, length);
-      if (this.passages === 0) this.first = rowid;
-      this.last = rowid;
-      this.passages += 1;
-    }
+    after = (batch.at(-1) as PassageRow)[0];
   }
+}
 
-  write(s: ReturnType<typeof prepare>, terms: readonly string[]): void {
-    const { lastInsertRowid } = s.insertSegment.run(this.first, this.last, this.passages, this.lengths.finish());
-    const insert = (key: string, list: ListBuilder) => {
-      const data = list.finish();
-      s.insertList.run(key, lastInsertRowid, list.writer.count, data);
-    };
-    this.single.forEach((list, term) => {
-      if (list) insert(terms[term] as string, list);
-    });
-    this.pairs.forEach((following, first) => {
-      for (const [second, list] of following ?? []) insert(pairKey(terms[first] as string, terms[second] as string), list);
-    });
-  }
+/** Writes a segment's row and its lists. */
+function writeSegment(s: ReturnType<typeof prepare>, lists: SegmentLists, terms: readonly string[]): void {
+  const { lastInsertRowid: segment } = s.insertSegment.run(lists.firstRowid, lists.lastRowid, lists.passages, lists.lengthsList());
+  lists.forEachTerm((term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
+  lists.forEachPair((first, second, postings, data) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
+  lists.forEachHash((hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
 }
 
 function prepare(db: Database.Database) {
@@ -225,12 +186,18 @@ function prepare(db: Database.Database) {
     countAfter: db.prepare('SELECT count(*) FROM passages WHERE rowid > ?').pluck(),
     countUpTo: db.prepare('SELECT count(*) FROM passages WHERE rowid <= ?').pluck(),
     passagesAfter: db.prepare('SELECT rowid, kind, text, speaker_name FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(),
+    passagesBetween: db.prepare('SELECT rowid, kind, text, speaker_name FROM passages WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?').raw(),
+    insertFts: db.prepare('INSERT INTO passages_fts (rowid, heading, body, note, speaker) VALUES (?, ?, ?, ?, ?)'),
+    clearFts: db.prepare("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')"),
     segmentTotals: db.prepare('SELECT count(*) AS segments, sum(passages) AS passages FROM posting_segments'),
     insertSegment: db.prepare('INSERT INTO posting_segments (first_rowid, last_rowid, passages, lengths) VALUES (?, ?, ?, ?)'),
     insertList: db.prepare('INSERT INTO postings (term, segment, postings, data) VALUES (?, ?, ?, ?)'),
+    insertQuotationList: db.prepare('INSERT INTO quotation_postings (hash, segment, postings, data) VALUES (?, ?, ?, ?)'),
     parts: db.prepare('SELECT data, postings FROM postings WHERE term = ? ORDER BY segment'),
+    quotationParts: db.prepare('SELECT data, postings FROM quotation_postings WHERE hash = ? ORDER BY segment'),
     lengths: db.prepare('SELECT lengths FROM posting_segments ORDER BY id').pluck(),
     clearPostings: db.prepare('DELETE FROM postings'),
+    clearQuotationPostings: db.prepare('DELETE FROM quotation_postings'),
     clearSegments: db.prepare('DELETE FROM posting_segments'),
   };
 }

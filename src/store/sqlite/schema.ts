@@ -135,6 +135,19 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX documents_filters ON documents(type, classification, year, date_start, date_end, place, collection_id);
   `,
+  // 6: quotation fingerprints become posting lists, built with the search lists in segments
+  // (posting-index.ts): a row per hash and segment instead of a row per hash and passage.
+  `
+  DROP TABLE passage_fingerprints;
+  DELETE FROM meta WHERE key IN ('fingerprint_version', 'fingerprints_through');
+  CREATE TABLE quotation_postings (
+    hash INTEGER NOT NULL,       -- src/trace/fingerprint.ts
+    segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
+    postings INTEGER NOT NULL,
+    data BLOB NOT NULL,          -- a passages list, src/search/postings/codec.ts
+    PRIMARY KEY (hash, segment)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -106,6 +106,13 @@ export function refreshSearchIndex(db: Database.Database, onProgress?: RefreshPr
   stateOf(db).postings.refresh(onProgress);
 }
 
+/** The posting index, brought up to date when it can be (see postingsReady): the trace reads its quotation lists. */
+export function currentPostings(db: Database.Database): PostingIndex {
+  const state = stateOf(db);
+  postingsReady(state);
+  return state.postings;
+}
+
 /**
  * Whether the posting lists cover every passage, refreshing them if they do not. A refresh
  * writes; when it cannot (another process holds the write lock, a read-only file) the query is

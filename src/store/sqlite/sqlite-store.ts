@@ -1,7 +1,8 @@
 /**
- * The embedded default: one SQLite file in WAL mode under the archive directory, with an
- * FTS5 index over passages. Every document is written in one transaction, so a killed ingest
- * leaves whole documents only and re-running it completes the job.
+ * The embedded default: one SQLite file in WAL mode under the archive directory. Every
+ * document is written in one transaction, so a killed ingest leaves whole documents only and
+ * re-running it completes the job. The search indexes (FTS5, the posting lists, the quotation
+ * lists) are derived from the stored passages by posting-index.ts, in bulk after an ingest.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +14,10 @@ import { serializeRecord } from '../content-hash.ts';
 import type { ArchiveStats, CandidateDocumentRow, CandidateQuery, FingerprintHit, IndexProgress, PassageRow, PutOutcome, SavedTrace, Store } from '../store.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { SqliteTraces } from './traces.ts';
-import { FingerprintIndex } from './fingerprint-index.ts';
+import { QuotationLookup } from './quotation-lookup.ts';
+import { withoutNulls } from './rows.ts';
 import { CandidateDocuments } from './candidate-documents.ts';
-import { ftsColumns } from './fts-columns.ts';
-import { refreshSearchIndex, searchSqlite } from './sqlite-search.ts';
+import { currentPostings, refreshSearchIndex, searchSqlite } from './sqlite-search.ts';
 import type { SearchRequest, SearchResult } from '../../search/types.ts';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
@@ -31,7 +32,7 @@ export class SqliteStore implements Store {
   readonly db: Db;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly traces: SqliteTraces;
-  private readonly fingerprints: FingerprintIndex;
+  private readonly quotations: QuotationLookup;
   private readonly candidates: CandidateDocuments;
 
   constructor(directory: string) {
@@ -49,7 +50,7 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.statements = prepareStatements(this.db);
     this.traces = new SqliteTraces(this.db);
-    this.fingerprints = new FingerprintIndex(this.db);
+    this.quotations = new QuotationLookup(this.db, () => currentPostings(this.db));
     this.candidates = new CandidateDocuments(this.db);
   }
 
@@ -123,14 +124,11 @@ export class SqliteStore implements Store {
   ): void {
     const s = this.statements;
     s.insertPassage.run(rowid, id, docRowid, n, kind, text, page ?? null, speakerId ?? null, speakerName ?? null);
-    const columns = ftsColumns(kind, text, speakerName);
-    s.insertFts.run(rowid, columns.heading, columns.body, columns.note, columns.speaker);
   }
 
   private deleteDocumentRows(docRowid: number): void {
     const s = this.statements;
     s.deleteFtsOfDocument.run(docRowid);
-    this.fingerprints.removeDocument(docRowid);
     s.deletePassagesOfDocument.run(docRowid);
     s.deleteDocumentPersons.run(docRowid);
     s.deleteDocument.run(docRowid);
@@ -204,8 +202,8 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  async findPassagesByFingerprint(hashes: readonly number[], limit: number): Promise<FingerprintHit[]> {
-    return this.fingerprints.lookup(hashes, limit);
+  async findPassagesByFingerprint(hashes: ArrayLike<number>, limit: number): Promise<FingerprintHit[]> {
+    return this.quotations.lookup(hashes, limit);
   }
 
   async findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]> {
@@ -217,8 +215,7 @@ export class SqliteStore implements Store {
   }
 
   async prepareSearch(onProgress?: IndexProgress): Promise<void> {
-    refreshSearchIndex(this.db, (done, total) => onProgress?.('search', done, total));
-    this.fingerprints.refresh((done, total) => onProgress?.('quotations', done, total));
+    refreshSearchIndex(this.db, onProgress);
   }
 
   async stats(): Promise<ArchiveStats> {
@@ -291,7 +288,6 @@ function prepareStatements(db: Db) {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
-    insertFts: db.prepare('INSERT INTO passages_fts (rowid, heading, body, note, speaker) VALUES (?, ?, ?, ?, ?)'),
     insertDocumentPerson: db.prepare('INSERT OR IGNORE INTO document_persons (doc_rowid, person_id, role) VALUES (?, ?, ?)'),
     deleteFtsOfDocument: db.prepare('DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE doc_rowid = ?)'),
     deletePassagesOfDocument: db.prepare('DELETE FROM passages WHERE doc_rowid = ?'),
@@ -357,8 +353,4 @@ function fileSize(path: string): number {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
-}
-
-function withoutNulls<T extends object>(row: T): T {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as T;
 }

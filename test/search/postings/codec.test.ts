@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodePostings, forEachLength, ListWriter } from '../../../src/search/postings/codec.ts';
+import { decodePostings, decodeRowids, forEachLength, ListWriter } from '../../../src/search/postings/codec.ts';
 
 const WEIGHTS = { heading: 3, body: 1, note: 0.4, speaker: 2 };
 const counts = (body: number, heading = 0, note = 0, speaker = 0) => [heading, body, note, speaker] as const;
@@ -47,4 +47,16 @@ test('lengths round-trip', () => {
   const seen: [number, number][] = [];
   forEachLength(writer.finish(), (rowid, tokens) => seen.push([rowid, tokens]));
   assert.deepEqual(seen, [[7, 0], [9, 123_456]]);
+});
+
+test('passages lists round-trip across segments; a reset writer starts a new list', () => {
+  const writer = new ListWriter();
+  writer.passage(5);
+  writer.passage(2_000_000_000);
+  const first = writer.finish().slice();
+  writer.reset();
+  writer.passage(2_000_000_001);
+  assert.equal(writer.count, 1);
+  assert.deepEqual([...decodeRowids([first, writer.finish()], 3)], [5, 2_000_000_000, 2_000_000_001]);
+  assert.throws(() => decodeRowids([first], 1), RangeError);
 });
