@@ -75,9 +75,9 @@ function contentStemHashes(text: string): number {
       known = Int32Array.from(contentStems(chunk), stemHash);
       chunkHashes.set(chunk, known);
     }
-    if (count + known.length > stemBuffer.length) stemBuffer = withRoom(stemBuffer, count + known.length);
-    stemBuffer.set(known, count);
-    count += known.length;
+    if (count + known.length > stemBuffer.length) stemBuffer = withRoom(stemBuffer, count + known.length, count);
+    // A loop, not set(): most chunks are one word, and set() costs more per call than copying it.
+    for (let i = 0; i < known.length; i++) stemBuffer[count++] = known[i] as number;
   }
   return count;
 }
@@ -93,10 +93,13 @@ function pairHashes(stems: Int32Array): Int32Array {
   return pairs.slice(0, distinct);
 }
 
-function withRoom(buffer: Int32Array, needed: number): Int32Array {
+/** A buffer of at least `needed`, holding the first `kept` of `buffer`. */
+function withRoom(buffer: Int32Array, needed: number, kept = 0): Int32Array {
   let length = buffer.length;
   while (length < needed) length *= 2;
-  return new Int32Array(length);
+  const larger = new Int32Array(length);
+  larger.set(buffer.subarray(0, kept));
+  return larger;
 }
 
 /** The shingle hashes of a run of stems, distinct and ascending. */

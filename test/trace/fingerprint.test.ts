@@ -142,3 +142,10 @@ test('of passages holding the same sentence, the words across its boundary find 
   assert.equal(within.length, 4);
   await store.close();
 });
+
+test('a long text keeps the fingerprints of its beginning', () => {
+  const opening = 'The ambassador warned that the convoy would cross the river at dawn.';
+  const long = [opening, ...Array.from({ length: 200 }, (_, i) => `Delegation ${i} reviewed paragraph ${i * 7} of annex ${i % 13}.`)].join(' ');
+  const stored = new Set(fingerprints(long));
+  assert.ok([...fingerprints(opening)].every((hash) => stored.has(hash)));
+});

@@ -85,7 +85,7 @@ export class IndexTokenizer {
       if (!chunk) continue;
       const known = this.chunks.get(chunk);
       if (!known) return undefined;
-      for (const id of known) ids.push(id);
+      for (let i = 0; i < known.length; i++) ids.push(known[i] as number);
     }
     return ids;
   }
