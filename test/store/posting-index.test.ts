@@ -51,3 +51,52 @@ describe('posting lists', () => {
     }
   });
 });
+
+describe('segments', () => {
+  const segmentCount = (store: SqliteStore) => store.db.prepare('SELECT count(*) FROM posting_segments').pluck().get() as number;
+  const rowsOf = (index: PostingIndex, term: string) => [...decodePostings(index.list(term).parts, ONE).rows];
+
+  test('small refreshes pile up segments until a rebuild makes as few as the passages need', () => {
+    const store = new SqliteStore(tempDir('verbatim-segments-'));
+    try {
+      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 2, maxSegments: 4 });
+      const counts: number[] = [];
+      for (let n = 0; n < 6; n += 1) {
+        store.writeDocument(makeDocument({ id: `d${n}`, collection, title: 'D', passages: [['', `Ocelots, paragraph ${n}.`]] }, PERSONS));
+        index.refresh();
+        counts.push(segmentCount(store));
+      }
+      // One segment per refresh until there are four, twice the two that four passages need: the
+      // fifth refresh rebuilds (one segment: the size is checked per read batch), the sixth appends.
+      assert.deepEqual(counts, [1, 2, 3, 4, 1, 2]);
+      assert.equal(rowsOf(index, 'ocelot').length, 6);
+      assert.equal(new Set(rowsOf(index, 'ocelot')).size, 6);
+    } finally {
+      void store.close();
+    }
+  });
+
+  test('when a quarter of the postings are dead the lists are rebuilt without them, FTS5 and quotation lists too', async () => {
+    const store = new SqliteStore(tempDir('verbatim-dead-'));
+    try {
+      const index = new PostingIndex(store.db, indexTokenizer(store.db));
+      for (let n = 0; n < 4; n += 1) {
+        store.writeDocument(makeDocument({ id: `d${n}`, collection, title: 'D', passages: [['', `Ocelots, paragraph ${n}.`]] }, PERSONS));
+      }
+      index.refresh();
+      store.writeDocument(makeDocument({ id: 'd0', collection, title: 'D', passages: [['', 'Badgers instead.']] }, PERSONS));
+      store.writeDocument(makeDocument({ id: 'd1', collection, title: 'D', passages: [['', 'Badgers again.']] }, PERSONS));
+      assert.equal(rowsOf(index, 'ocelot').length, 4, 'dead postings stay until the rebuild');
+      index.refresh();
+      assert.equal(rowsOf(index, 'ocelot').length, 2);
+      assert.equal(rowsOf(index, 'badger').length, 2);
+      const fts = store.db.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'ocelots'").pluck().get();
+      assert.equal(fts, 2);
+      const quotationEntries = store.db.prepare('SELECT sum(postings) FROM quotation_postings').pluck().get() as number;
+      assert.ok(quotationEntries > 0);
+      assert.equal((await store.search({ query: 'ocelots' })).total_passages, 2);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -30,9 +30,21 @@ const VERSION = `${POSTINGS_VERSION}.${FINGERPRINT_VERSION}`;
 const SEGMENT_PASSAGES = 100_000;
 /** Passages read and tokenized at a time within a segment. */
 const READ_BATCH = 500;
-/** More segments than this, or this share of dead postings, and the index is rebuilt whole. */
+/**
+ * The index is rebuilt whole when it has at least this many segments and twice as many as a
+ * rebuild would make (small refreshes leave small segments, and every list read visits each),
+ * or when this share of its postings are dead.
+ */
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
+
+/** How the index is cut into segments; tests use small ones. */
+export interface SegmentLimits {
+  readonly segmentPassages: number;
+  readonly maxSegments: number;
+}
+
+const LIMITS: SegmentLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS };
 
 const KEYS = { through: 'postings_through', version: 'postings_version' } as const;
 
@@ -52,6 +64,7 @@ export class PostingIndex {
   constructor(
     private readonly db: Database.Database,
     private readonly tokenizer: IndexTokenizer,
+    private readonly limits = LIMITS,
   ) {
     this.statements = prepare(db);
   }
@@ -82,7 +95,7 @@ export class PostingIndex {
         through = (batch.at(-1) as PassageRow)[0];
         done += batch.length;
         onProgress?.(done, total);
-        if (segment.passages >= SEGMENT_PASSAGES) break;
+        if (segment.passages >= this.limits.segmentPassages) break;
       }
       if (segment.passages === 0) break;
       // Another connection (a server beside an ingest) may have indexed the same passages
@@ -121,8 +134,8 @@ export class PostingIndex {
     const s = this.statements;
     if (s.meta.get(KEYS.version) !== VERSION) return true;
     const { segments, passages } = s.segmentTotals.get() as { segments: number; passages: number | null };
-    if (segments >= MAX_SEGMENTS) return true;
     const live = s.countUpTo.get(Number(s.meta.get(KEYS.through) ?? 0)) as number;
+    if (segments >= Math.max(this.limits.maxSegments, 2 * Math.ceil(live / this.limits.segmentPassages))) return true;
     return (passages ?? 0) - live > (passages ?? 0) * MAX_DEAD_SHARE;
   }
 
