@@ -13,6 +13,7 @@
  * probe.every((hash) => stored.includes(hash)); // true
  * ```
  */
+import { ChunkCache } from '../search/chunk-cache.ts';
 import { isLight, wordForms } from './text.ts';
 
 /** Bump when the shingling or hashing changes: stores rebuild their index when it differs. */
@@ -28,8 +29,6 @@ export const SHINGLE_WORDS = 2;
 /** FNV-1a offset basis and prime (32-bit). */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Whitespace never falls inside a word, so a text's words are its whitespace chunks' words. */
-const WHITESPACE = /\s+/;
 /** Chunks whose stem hashes are remembered at most; past that the cache starts again. */
 const CHUNK_CACHE_LIMIT = 200_000;
 
@@ -59,27 +58,26 @@ export function contentStems(text: string): string[] {
   return wordForms(text).filter((form) => !isLight(form)).map((form) => form.stem);
 }
 
-const chunkHashes = new Map<string, Int32Array>();
+const chunkHashes = new ChunkCache<Int32Array>(CHUNK_CACHE_LIMIT);
 /** Reused between calls (fingerprinting is synchronous): grown as texts need. */
 let stemBuffer: Int32Array = new Int32Array(256);
 let pairBuffer: Int32Array = new Int32Array(256);
+let stemCount = 0;
 
-/** The hashes of a text's content stems, in order, into stemBuffer; computed once per whitespace chunk. */
+function appendStems(hashes: Int32Array): void {
+  if (stemCount + hashes.length > stemBuffer.length) stemBuffer = withRoom(stemBuffer, stemCount + hashes.length, stemCount);
+  // A loop, not set(): most chunks are one word, and set() costs more per call than copying it.
+  for (let i = 0; i < hashes.length; i++) stemBuffer[stemCount++] = hashes[i] as number;
+}
+
+/** The hashes of a text's content stems, in order, into stemBuffer (their count); worked out once per whitespace chunk. */
 function contentStemHashes(text: string): number {
-  let count = 0;
-  for (const chunk of text.split(WHITESPACE)) {
-    if (!chunk) continue;
-    let known = chunkHashes.get(chunk);
-    if (!known) {
-      if (chunkHashes.size >= CHUNK_CACHE_LIMIT) chunkHashes.clear();
-      known = Int32Array.from(contentStems(chunk), stemHash);
-      chunkHashes.set(chunk, known);
-    }
-    if (count + known.length > stemBuffer.length) stemBuffer = withRoom(stemBuffer, count + known.length, count);
-    // A loop, not set(): most chunks are one word, and set() costs more per call than copying it.
-    for (let i = 0; i < known.length; i++) stemBuffer[count++] = known[i] as number;
-  }
-  return count;
+  stemCount = 0;
+  if (chunkHashes.forEachChunk(text, appendStems)) return stemCount;
+  chunkHashes.prepare([text], (chunks) => chunks.map((chunk) => Int32Array.from(contentStems(chunk), stemHash)));
+  stemCount = 0;
+  chunkHashes.forEachChunk(text, appendStems);
+  return stemCount;
 }
 
 /** One hash per run of SHINGLE_WORDS stems (a text shorter than that hashes its words alone), distinct and ascending. */

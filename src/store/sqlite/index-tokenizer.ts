@@ -7,13 +7,13 @@
  * Terms are also numbered (`termIds`), so bulk indexing works on integers rather than strings.
  */
 import Database from 'better-sqlite3';
+import { ChunkCache } from '../../search/chunk-cache.ts';
 import { Interner } from './interner.ts';
 
 /** Chunks remembered at most; past that the cache starts again (memory stays bounded). */
 const MAX_CACHED_CHUNKS = 400_000;
 
 const REGEXPS = {
-  whitespace: /\s+/,
   /** The tokenize option of the index's declaration. */
   tokenize: /tokenize\s*=\s*('(?:[^']|'')*')/i,
 };
@@ -24,14 +24,12 @@ export class IndexTokenizer {
   private readonly instances: Database.Statement;
   private readonly clear: Database.Statement;
   /** Term ids of each known chunk. */
-  private readonly chunks = new Map<string, readonly number[]>();
+  private readonly chunks: ChunkCache<readonly number[]>;
   private readonly interned = new Interner();
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
-  constructor(
-    tokenize: string,
-    private readonly maxChunks = MAX_CACHED_CHUNKS,
-  ) {
+  constructor(tokenize: string, maxChunks = MAX_CACHED_CHUNKS) {
+    this.chunks = new ChunkCache(maxChunks);
     this.probe = new Database(':memory:');
     this.probe.exec(`CREATE VIRTUAL TABLE probe USING fts5(w, tokenize = ${tokenize});
       CREATE VIRTUAL TABLE probe_instances USING fts5vocab(probe, 'instance');`);
@@ -61,36 +59,22 @@ export class IndexTokenizer {
     });
     if (missing.length === 0) return ids;
     const missingTexts = missing.map((index) => texts[index] as string);
-    let unknown = this.unknownChunks(missingTexts);
-    if (this.chunks.size + unknown.size > this.maxChunks) {
-      // Texts already resolved hold their ids, not the cache's arrays: clearing loses nothing.
-      this.chunks.clear();
-      unknown = this.unknownChunks(missingTexts);
-    }
-    this.learn([...unknown]);
+    this.chunks.prepare(missingTexts, (chunks) => this.learn(chunks));
     missing.forEach((index, at) => (ids[index] = this.knownIds(missingTexts[at] as string) as number[]));
     return ids;
-  }
-
-  private unknownChunks(texts: readonly string[]): Set<string> {
-    const unknown = new Set<string>();
-    for (const text of texts) for (const chunk of text.split(REGEXPS.whitespace)) if (chunk && !this.chunks.has(chunk)) unknown.add(chunk);
-    return unknown;
   }
 
   /** The ids of a text whose chunks are all cached, else undefined. */
   private knownIds(text: string): number[] | undefined {
     const ids: number[] = [];
-    for (const chunk of text.split(REGEXPS.whitespace)) {
-      if (!chunk) continue;
-      const known = this.chunks.get(chunk);
-      if (!known) return undefined;
-      for (let i = 0; i < known.length; i++) ids.push(known[i] as number);
-    }
-    return ids;
+    const known = this.chunks.forEachChunk(text, (chunkIds) => {
+      for (let i = 0; i < chunkIds.length; i++) ids.push(chunkIds[i] as number);
+    });
+    return known ? ids : undefined;
   }
 
-  private learn(chunks: readonly string[]): void {
+  /** The term ids of each chunk, asked of the probe table in one transaction. */
+  private learn(chunks: readonly string[]): number[][] {
     const tokens: string[][] = chunks.map(() => []);
     this.probe.transaction(() => {
       chunks.forEach((chunk, index) => this.insert.run(index + 1, chunk));
@@ -99,7 +83,7 @@ export class IndexTokenizer {
       }
       this.clear.run();
     })();
-    chunks.forEach((chunk, index) => this.chunks.set(chunk, (tokens[index] as string[]).map((term) => this.interned.numberOf(term))));
+    return tokens.map((terms) => terms.map((term) => this.interned.numberOf(term)));
   }
 }
 

@@ -1,0 +1,150 @@
+/**
+ * What each whitespace-separated chunk of text stands for (its index terms, its stems' hashes),
+ * worked out once per distinct chunk and found again without cutting the text into strings.
+ * Whitespace never falls inside a word for any tokenizer here, so a text's words are its chunks'
+ * words; an archive repeats its chunks, so after a while nearly every chunk is known. Finding a
+ * chunk hashes its characters in place and compares it where it stands (`startsWith`), instead
+ * of splitting the text, which makes a string per chunk and hashes it again in a Map.
+ *
+ * ```ts
+ * const cache = new ChunkCache<number>(1000);
+ * cache.prepare(['a bc a'], (chunks) => chunks.map((chunk) => chunk.length));
+ * cache.forEachChunk('a bc a', (length) => console.log(length)); // 1, 2, 1
+ * ```
+ */
+const EMPTY = -1;
+const INITIAL_BITS = 12;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** `\s` of JavaScript regular expressions. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+export class ChunkCache<V> {
+  private bits = INITIAL_BITS;
+  /** Open addressing: each slot holds an entry number or EMPTY. */
+  private slots = new Int32Array(1 << INITIAL_BITS).fill(EMPTY);
+  private hashes: number[] = [];
+  private chunks: string[] = [];
+  private values: V[] = [];
+  // The chunk found by the last probe, read by the caller right after: a probe makes no object.
+  private start = 0;
+  private end = 0;
+  private hash = 0;
+
+  /** `limit`: chunks remembered at most; past that the cache starts again, so memory stays bounded. */
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.chunks.length;
+  }
+
+  /**
+   * Makes every chunk of `texts` known: the unknown ones, each once, are worked out in one call
+   * (a tokenizer does a batch at a time). When they would pass the limit the cache starts
+   * again first, so the chunks of these texts are all known afterwards.
+   */
+  prepare(texts: readonly string[], valuesOf: (chunks: readonly string[]) => readonly V[]): void {
+    let unknown = this.unknown(texts);
+    if (unknown.length === 0) return;
+    if (this.chunks.length + unknown.length > this.limit) {
+      this.clear();
+      unknown = this.unknown(texts);
+    }
+    const values = valuesOf(unknown);
+    unknown.forEach((chunk, index) => this.add(chunk, values[index] as V));
+  }
+
+  /** The distinct chunks of `texts` not yet known, in order of first sight. */
+  private unknown(texts: readonly string[]): string[] {
+    const unknown = new Set<string>();
+    for (const text of texts) {
+      for (let at = this.next(text, 0); at >= 0; at = this.next(text, this.end)) {
+        if (this.find(text) === EMPTY) unknown.add(text.slice(this.start, this.end));
+      }
+    }
+    return [...unknown];
+  }
+
+  /** Calls `each` with the value of every chunk of `text`, in order; false if a chunk is unknown (the rest are then skipped). */
+  forEachChunk(text: string, each: (value: V) => void): boolean {
+    for (let at = this.next(text, 0); at >= 0; at = this.next(text, this.end)) {
+      const entry = this.find(text);
+      if (entry === EMPTY) return false;
+      each(this.values[entry] as V);
+    }
+    return true;
+  }
+
+  /** Finds the chunk starting at or after `from`, hashing it; its start, or −1 when there is none. */
+  private next(text: string, from: number): number {
+    let at = from;
+    while (at < text.length && isWhitespace(text.charCodeAt(at))) at += 1;
+    if (at >= text.length) return -1;
+    this.start = at;
+    let hash = FNV_OFFSET;
+    for (; at < text.length; at += 1) {
+      const code = text.charCodeAt(at);
+      if (isWhitespace(code)) break;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+    }
+    this.end = at;
+    this.hash = hash | 0;
+    return this.start;
+  }
+
+  /** The entry of the chunk last found by `next`, or EMPTY. */
+  private find(text: string): number {
+    const mask = (1 << this.bits) - 1;
+    const length = this.end - this.start;
+    for (let slot = this.slotOf(this.hash); ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === EMPTY) return EMPTY;
+      if (this.hashes[entry] === this.hash) {
+        const chunk = this.chunks[entry] as string;
+        if (chunk.length === length && text.startsWith(chunk, this.start)) return entry;
+      }
+    }
+  }
+
+  private add(chunk: string, value: V): void {
+    this.next(chunk, 0);
+    if (this.find(chunk) !== EMPTY) return;
+    const entry = this.chunks.length;
+    this.chunks.push(chunk);
+    this.hashes.push(this.hash);
+    this.values.push(value);
+    if (2 * this.chunks.length > this.slots.length) this.grow();
+    else this.place(entry);
+  }
+
+  private slotOf(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> (32 - this.bits);
+  }
+
+  private place(entry: number): void {
+    const mask = (1 << this.bits) - 1;
+    let slot = this.slotOf(this.hashes[entry] as number);
+    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+
+  private grow(): void {
+    this.bits += 1;
+    this.slots = new Int32Array(1 << this.bits).fill(EMPTY);
+    for (let entry = 0; entry < this.chunks.length; entry += 1) this.place(entry);
+  }
+
+  private clear(): void {
+    this.bits = INITIAL_BITS;
+    this.slots = new Int32Array(1 << INITIAL_BITS).fill(EMPTY);
+    this.hashes = [];
+    this.chunks = [];
+    this.values = [];
+  }
+}
