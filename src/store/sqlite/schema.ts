@@ -105,7 +105,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   // 3: quotation fingerprints: a hash per pair of identifying words per passage, derived from
-  // passages by src/store/sqlite/fingerprint-index.ts.
+  // passages (replaced by posting lists in 6).
   `
   CREATE TABLE passage_fingerprints (
     hash INTEGER NOT NULL,
