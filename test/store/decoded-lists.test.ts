@@ -12,7 +12,7 @@ test('decoded lists are kept within their budget, least recently used out, and d
   try {
     const postings = new PostingIndex(store.db, indexTokenizer(store.db));
     postings.refresh();
-    const map = buildPassageMap(store.db);
+    const map = buildPassageMap(store.db, postings);
     const lengths = { tokens: new Uint32Array(map.documentOf.length).fill(10), averageTokens: 10 };
     const bytesOf = (key: string) => {
       const { list } = new DecodedLists(postings, FIELD_WEIGHTS).get(key, map, lengths);

@@ -8,7 +8,8 @@
  *
  * A lengths list has the same rowid deltas followed by one varint: the passage's token count
  * over all columns (what bm25 calls the document length). A passages list (the quotation
- * lookup's) is the rowid deltas alone.
+ * lookup's) is the rowid deltas alone. A placements list follows each rowid delta with the
+ * passage's document rowid and a speaker number.
  */
 
 
@@ -50,6 +51,13 @@ export class ListWriter {
   length(rowid: number, tokens: number): void {
     this.row(rowid);
     this.varint(tokens);
+  }
+
+  /** An entry of a placements list: the passage's document and speaker (a number the list's owner defines). */
+  placement(rowid: number, documentRowid: number, speaker: number): void {
+    this.row(rowid);
+    this.varint(documentRowid);
+    this.varint(speaker);
   }
 
   /** An entry of a passages list. */
@@ -147,6 +155,17 @@ export function forEachLength(bytes: Uint8Array, each: (rowid: number, tokens: n
   while (cursor < bytes.length) {
     rowid += varint(bytes);
     each(rowid, varint(bytes));
+  }
+}
+
+/** Calls `each(rowid, documentRowid, speaker)` for every entry of a placements list. */
+export function forEachPlacement(bytes: Uint8Array, each: (rowid: number, documentRowid: number, speaker: number) => void): void {
+  cursor = 0;
+  let rowid = 0;
+  while (cursor < bytes.length) {
+    rowid += varint(bytes);
+    const documentRowid = varint(bytes);
+    each(rowid, documentRowid, varint(bytes));
   }
 }
 

@@ -15,7 +15,9 @@
  * Memory: 8 bytes per passage rowid plus the document fields (about 8 MB at 1M passages).
  */
 import type Database from 'better-sqlite3';
+import { forEachPlacement } from '../../search/postings/codec.ts';
 import { FacetIndex } from './facet-index.ts';
+import type { PostingIndex } from './posting-index.ts';
 
 export interface MappedDocument {
   rowid: number;
@@ -90,7 +92,7 @@ export function writesSearchIgnores<T>(db: Database.Database, write: () => T): T
   }
 }
 
-export function buildPassageMap(db: Database.Database): PassageMap {
+export function buildPassageMap(db: Database.Database, postings: PostingIndex): PassageMap {
   const stamp = fingerprint(db);
   const documents: MappedDocument[] = [];
   const indexOfRowid = new Map<number, number>();
@@ -119,17 +121,34 @@ export function buildPassageMap(db: Database.Database): PassageMap {
   const documentOf = new Int32Array(maxRowid + 1);
   const speakerOf = new Int32Array(maxRowid + 1);
   const speakerCodes = new Map<string, number>();
-  for (const [rowid, docRowid, speakerId] of db
-    .prepare('SELECT rowid, doc_rowid, speaker_id FROM passages')
+  const codeOf = (speakerId: string) => {
+    let code = speakerCodes.get(speakerId);
+    if (code === undefined) speakerCodes.set(speakerId, (code = speakerCodes.size + 1));
+    return code;
+  };
+  // What documentOf says of each document's passages, by document rowid: 1 + the document's
+  // index, −1 for a private document, 0 for one deleted (its passages are gone with it, and its
+  // rowid is never given out again).
+  const documentRowids = db.prepare('SELECT rowid FROM documents').pluck().all() as number[];
+  const documentNumber = new Int32Array(documentRowids.reduce((max, rowid) => Math.max(max, rowid), 0) + 1);
+  for (const rowid of documentRowids) documentNumber[rowid] = (indexOfRowid.get(rowid) ?? -2) + 1;
+  const place = (rowid: number, documentRowid: number, speaker: number) => {
+    // A deleted passage may lie past the last one stored.
+    if (rowid >= documentOf.length) return;
+    documentOf[rowid] = documentNumber[documentRowid] ?? 0;
+    speakerOf[rowid] = speaker;
+  };
+  // Indexed passages from their segments' placements (a few blobs, not a row each), the rest as rows.
+  const { through, segments } = postings.placements();
+  for (const segment of segments) {
+    const codes = segment.speakers.map(codeOf);
+    forEachPlacement(segment.placements, (rowid, documentRowid, speaker) => place(rowid, documentRowid, speaker > 0 ? (codes[speaker - 1] as number) : 0));
+  }
+  for (const [rowid, documentRowid, speakerId] of db
+    .prepare('SELECT rowid, doc_rowid, speaker_id FROM passages WHERE rowid > ?')
     .raw()
-    .iterate() as Iterable<[number, number, string | null]>) {
-    const index = indexOfRowid.get(docRowid);
-    documentOf[rowid] = index === undefined ? -1 : index + 1;
-    if (speakerId !== null) {
-      let code = speakerCodes.get(speakerId);
-      if (code === undefined) speakerCodes.set(speakerId, (code = speakerCodes.size + 1));
-      speakerOf[rowid] = code;
-    }
+    .iterate(through) as Iterable<[number, number, string | null]>) {
+    place(rowid, documentRowid, speakerId === null ? 0 : codeOf(speakerId));
   }
   const involved = new Set<string>();
   for (const [docRowid, personId] of db

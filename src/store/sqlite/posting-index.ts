@@ -16,6 +16,7 @@
  * the whole index is rebuilt when too much of it is dead or it has too many segments.
  */
 import type Database from 'better-sqlite3';
+import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
 import { SegmentLists, type ColumnTerms } from '../../search/postings/segment-lists.ts';
 import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
@@ -50,7 +51,7 @@ const KEYS = { through: 'postings_through', version: 'postings_version' } as con
 
 export type RefreshProgress = (done: number, total: number) => void;
 
-type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null];
+type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null, documentRowid: number, speakerId: string | null];
 type ListPart = { data: Uint8Array; postings: number };
 export type EncodedList = { parts: Uint8Array[]; postings: number };
 
@@ -87,11 +88,13 @@ export class PostingIndex {
     onProgress?.(done, total);
     for (;;) {
       const segment = new SegmentLists();
+      const placements = new SegmentPlacements();
       const from = through;
       for (;;) {
         const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
         if (batch.length === 0) break;
         addPassages(segment, batch, this.tokenizer);
+        for (const [rowid, , , , documentRowid, speakerId] of batch) placements.add(rowid, documentRowid, speakerId);
         through = (batch.at(-1) as PassageRow)[0];
         done += batch.length;
         onProgress?.(done, total);
@@ -105,7 +108,7 @@ export class PostingIndex {
         .transaction(() => {
           if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
           indexFullText(s, from, through);
-          writeSegment(s, segment, this.tokenizer.terms);
+          writeSegment(s, segment, placements, this.tokenizer.terms);
           s.setMeta.run(KEYS.through, String(through));
           return true;
         })
@@ -128,6 +131,20 @@ export class PostingIndex {
   /** Every segment's lengths list, in rowid order. */
   lengths(): Uint8Array[] {
     return this.statements.lengths.all() as Uint8Array[];
+  }
+
+  /**
+   * Where the indexed passages sit: each segment's placements list (document rowid, speaker
+   * number) and its speaker ids (number n is speakers[n − 1]), and the last passage indexed.
+   * Deleted passages are still listed; their documents' rowids are never given out again.
+   */
+  placements(): { through: number; segments: { placements: Uint8Array; speakers: string[] }[] } {
+    const s = this.statements;
+    const rows = s.placements.all() as { placements: Uint8Array; speakers: string }[];
+    return {
+      through: Number(s.meta.get(KEYS.through) ?? 0),
+      segments: rows.map((row) => ({ placements: row.placements, speakers: JSON.parse(row.speakers) as string[] })),
+    };
   }
 
   private worn(): boolean {
@@ -183,9 +200,35 @@ function indexFullText(s: ReturnType<typeof prepare>, from: number, through: num
   }
 }
 
+/** Where each passage of a segment sits: its document, and its speaker numbered within the segment (0 for none). */
+class SegmentPlacements {
+  private readonly writer = new ListWriter();
+  private readonly speakers = new Map<string, number>();
+
+  add(rowid: number, documentRowid: number, speakerId: string | null): void {
+    let speaker = 0;
+    if (speakerId !== null) {
+      speaker = this.speakers.get(speakerId) ?? this.speakers.size + 1;
+      this.speakers.set(speakerId, speaker);
+    }
+    this.writer.placement(rowid, documentRowid, speaker);
+  }
+
+  list(): Uint8Array {
+    return this.writer.finish();
+  }
+
+  /** The speaker ids by number − 1, as JSON. */
+  speakerIds(): string {
+    return JSON.stringify([...this.speakers.keys()]);
+  }
+}
+
 /** Writes a segment's row and its lists. */
-function writeSegment(s: ReturnType<typeof prepare>, lists: SegmentLists, terms: readonly string[]): void {
-  const { lastInsertRowid: segment } = s.insertSegment.run(lists.firstRowid, lists.lastRowid, lists.passages, lists.lengthsList());
+function writeSegment(s: ReturnType<typeof prepare>, lists: SegmentLists, placements: SegmentPlacements, terms: readonly string[]): void {
+  const { lastInsertRowid: segment } = s.insertSegment.run(
+    lists.firstRowid, lists.lastRowid, lists.passages, lists.lengthsList(), placements.list(), placements.speakerIds(),
+  );
   lists.forEachTerm((term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
   lists.forEachPair((first, second, postings, data) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
   lists.forEachHash((hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
@@ -198,12 +241,13 @@ function prepare(db: Database.Database) {
     lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
     countAfter: db.prepare('SELECT count(*) FROM passages WHERE rowid > ?').pluck(),
     countUpTo: db.prepare('SELECT count(*) FROM passages WHERE rowid <= ?').pluck(),
-    passagesAfter: db.prepare('SELECT rowid, kind, text, speaker_name FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(),
+    passagesAfter: db.prepare('SELECT rowid, kind, text, speaker_name, doc_rowid, speaker_id FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(),
     passagesBetween: db.prepare('SELECT rowid, kind, text, speaker_name FROM passages WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?').raw(),
     insertFts: db.prepare('INSERT INTO passages_fts (rowid, heading, body, note, speaker) VALUES (?, ?, ?, ?, ?)'),
     clearFts: db.prepare("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')"),
     segmentTotals: db.prepare('SELECT count(*) AS segments, sum(passages) AS passages FROM posting_segments'),
-    insertSegment: db.prepare('INSERT INTO posting_segments (first_rowid, last_rowid, passages, lengths) VALUES (?, ?, ?, ?)'),
+    insertSegment: db.prepare('INSERT INTO posting_segments (first_rowid, last_rowid, passages, lengths, placements, speakers) VALUES (?, ?, ?, ?, ?, ?)'),
+    placements: db.prepare('SELECT placements, speakers FROM posting_segments ORDER BY id'),
     insertList: db.prepare('INSERT INTO postings (term, segment, postings, data) VALUES (?, ?, ?, ?)'),
     insertQuotationList: db.prepare('INSERT INTO quotation_postings (hash, segment, postings, data) VALUES (?, ?, ?, ?)'),
     parts: db.prepare('SELECT data, postings FROM postings WHERE term = ? ORDER BY segment'),

@@ -136,10 +136,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_filters ON documents(type, classification, year, date_start, date_end, place, collection_id);
   `,
   // 6: quotation fingerprints become posting lists, built with the search lists in segments
-  // (posting-index.ts): a row per hash and segment instead of a row per hash and passage.
+  // (posting-index.ts): a row per hash and segment instead of a row per hash and passage. A
+  // segment also keeps where each of its passages sits (document, speaker), so search maps
+  // passages from a few blobs instead of a row each. The derived tables start again empty; the
+  // next refresh rebuilds them, FTS5 included.
   `
   DROP TABLE passage_fingerprints;
-  DELETE FROM meta WHERE key IN ('fingerprint_version', 'fingerprints_through');
+  DROP TABLE postings;
+  DROP TABLE posting_segments;
+  DELETE FROM meta WHERE key IN ('fingerprint_version', 'fingerprints_through', 'postings_through', 'postings_version');
+  CREATE TABLE posting_segments (
+    id INTEGER PRIMARY KEY,
+    first_rowid INTEGER NOT NULL,
+    last_rowid INTEGER NOT NULL,
+    passages INTEGER NOT NULL,
+    lengths BLOB NOT NULL,       -- token count of each passage, src/search/postings/codec.ts
+    placements BLOB NOT NULL,    -- each passage's document rowid and speaker (1 + index in speakers, 0 for none)
+    speakers TEXT NOT NULL       -- the segment's speaker ids, a JSON array
+  );
+  CREATE TABLE postings (
+    term TEXT NOT NULL,          -- an index term, or two adjacent ones separated by a space
+    segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
+    postings INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (term, segment)
+  );
   CREATE TABLE quotation_postings (
     hash INTEGER NOT NULL,       -- src/trace/fingerprint.ts
     segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,

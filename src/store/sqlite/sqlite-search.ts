@@ -97,7 +97,7 @@ function stateOf(db: Database.Database): SearchState {
 }
 
 function passageMap(db: Database.Database, state: SearchState): PassageMap {
-  if (!state.map || state.map.fingerprint !== fingerprint(db)) state.map = buildPassageMap(db);
+  if (!state.map || state.map.fingerprint !== fingerprint(db)) state.map = buildPassageMap(db, state.postings);
   return state.map;
 }
 

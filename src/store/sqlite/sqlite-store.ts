@@ -21,8 +21,8 @@ import { currentPostings, refreshSearchIndex, searchSqlite } from './sqlite-sear
 import type { SearchRequest, SearchResult } from '../../search/types.ts';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
-/** The highest passage rowid ever given out, kept in `meta` (see passageRowids). */
-const PASSAGE_ROWID_KEY = 'passage_rowid_high';
+/** The highest rowids ever given out, kept in `meta` (see freshRowids). */
+const ROWID_KEYS = { documents: 'document_rowid_high', passages: 'passage_rowid_high' } as const;
 
 type Db = Database.Database;
 
@@ -67,7 +67,10 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       if (existing) this.deleteDocumentRows(existing.rowid);
       s.upsertCollection.run(document.collection.id, document.collection.title, document.collection.private ? 1 : 0);
-      const { lastInsertRowid } = s.insertDocument.run({
+      const documentRowids = this.freshRowids('documents');
+      const docRowid = documentRowids.next();
+      s.insertDocument.run({
+        rowid: docRowid,
         id: document.id,
         collection_id: document.collection.id,
         type: document.type,
@@ -83,8 +86,8 @@ export class SqliteStore implements Store {
         body,
         ingested_at: new Date().toISOString(),
       });
-      const docRowid = Number(lastInsertRowid);
-      const rowids = this.passageRowids();
+      documentRowids.save();
+      const rowids = this.freshRowids('passages');
       for (const passage of document.passages) {
         this.insertPassage(rowids.next(), docRowid, passage.id, passage.n, passage.kind, passage.text, passage.page,
           passage.speaker?.person_id, passage.speaker?.name);
@@ -102,18 +105,19 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Rowids for a document's new passages, above every rowid ever given out: SQLite would hand a
-   * deleted passage's rowid to the next insert, and the search posting lists (and anything else
-   * keyed by passage rowid) must never mistake a new passage for an old one.
+   * Rowids for new rows of `table`, above every rowid ever given out there: SQLite would hand a
+   * deleted row's rowid to the next insert, and what is derived from passages (posting lists,
+   * where each passage sits) must never mistake a new passage, or a new document, for an old one.
    */
-  private passageRowids(): { next(): number; save(): void } {
+  private freshRowids(table: keyof typeof ROWID_KEYS): { next(): number; save(): void } {
     const s = this.statements;
-    let last = Math.max(Number(s.meta.get(PASSAGE_ROWID_KEY) ?? 0), (s.lastPassage.get() as number | null) ?? 0);
+    const key = ROWID_KEYS[table];
+    let last = Math.max(Number(s.meta.get(key) ?? 0), (s.lastRowid[table].get() as number | null) ?? 0);
     const first = last;
     return {
       next: () => (last += 1),
       save: () => {
-        if (last !== first) s.setMeta.run(PASSAGE_ROWID_KEY, String(last));
+        if (last !== first) s.setMeta.run(key, String(last));
       },
     };
   }
@@ -280,14 +284,17 @@ function prepareStatements(db: Db) {
       'INSERT INTO collections (id, title, private) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title',
     ),
     insertDocument: db.prepare(`INSERT INTO documents
-      (id, collection_id, type, title, date_start, date_end, year, place, classification, language, style, content_hash, body, ingested_at)
-      VALUES (@id, @collection_id, @type, @title, @date_start, @date_end, @year, @place, @classification, @language, @style, @content_hash, @body, @ingested_at)`),
+      (rowid, id, collection_id, type, title, date_start, date_end, year, place, classification, language, style, content_hash, body, ingested_at)
+      VALUES (@rowid, @id, @collection_id, @type, @title, @date_start, @date_end, @year, @place, @classification, @language, @style, @content_hash, @body, @ingested_at)`),
     insertPassage: db.prepare(
       'INSERT INTO passages (rowid, id, doc_rowid, n, kind, text, page, speaker_id, speaker_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-    lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
+    lastRowid: {
+      documents: db.prepare('SELECT max(rowid) FROM documents').pluck(),
+      passages: db.prepare('SELECT max(rowid) FROM passages').pluck(),
+    },
     insertDocumentPerson: db.prepare('INSERT OR IGNORE INTO document_persons (doc_rowid, person_id, role) VALUES (?, ?, ?)'),
     deleteFtsOfDocument: db.prepare('DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE doc_rowid = ?)'),
     deletePassagesOfDocument: db.prepare('DELETE FROM passages WHERE doc_rowid = ?'),
