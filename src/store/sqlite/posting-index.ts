@@ -20,7 +20,7 @@ import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
 import { SegmentLists, type ColumnTerms } from '../../search/postings/segment-lists.ts';
 import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
-import { FTS_COLUMNS, ftsColumns } from './fts-columns.ts';
+import { FTS_COLUMNS, FTS_COLUMNS_SQL, ftsColumns } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
 
 /** Bump when what a list holds changes: the index is then rebuilt on the next refresh. */
@@ -186,18 +186,11 @@ function addPassages(lists: SegmentLists, batch: readonly PassageRow[], tokenize
  * Adds the passages after `from` up to `through` to FTS5 (passages_fts), which answers what
  * the lists cannot (prefixes, longer phrases). Done here, a segment at a time, rather than as
  * each document is stored: FTS5 writes a new segment of its own at every commit and merges
- * them as they pile up, which cost more than the whole insert.
+ * them as they pile up, which cost more than the whole insert. One statement: the rows never
+ * leave SQLite.
  */
 function indexFullText(s: ReturnType<typeof prepare>, from: number, through: number): void {
-  for (let after = from; ; ) {
-    const batch = s.passagesBetween.all(after, through, READ_BATCH) as PassageRow[];
-    if (batch.length === 0) return;
-    for (const [rowid, kind, text, speakerName] of batch) {
-      const columns = ftsColumns(kind, text, speakerName);
-      s.insertFts.run(rowid, columns.heading, columns.body, columns.note, columns.speaker);
-    }
-    after = (batch.at(-1) as PassageRow)[0];
-  }
+  s.insertFts.run(from, through);
 }
 
 /** Where each passage of a segment sits: its document, and its speaker numbered within the segment (0 for none). */
@@ -242,8 +235,9 @@ function prepare(db: Database.Database) {
     countAfter: db.prepare('SELECT count(*) FROM passages WHERE rowid > ?').pluck(),
     countUpTo: db.prepare('SELECT count(*) FROM passages WHERE rowid <= ?').pluck(),
     passagesAfter: db.prepare('SELECT rowid, kind, text, speaker_name, doc_rowid, speaker_id FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(),
-    passagesBetween: db.prepare('SELECT rowid, kind, text, speaker_name FROM passages WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?').raw(),
-    insertFts: db.prepare('INSERT INTO passages_fts (rowid, heading, body, note, speaker) VALUES (?, ?, ?, ?, ?)'),
+    insertFts: db.prepare(
+      `INSERT INTO passages_fts (rowid, ${FTS_COLUMNS.join(', ')}) SELECT rowid, ${FTS_COLUMNS_SQL} FROM passages WHERE rowid > ? AND rowid <= ?`,
+    ),
     clearFts: db.prepare("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')"),
     segmentTotals: db.prepare('SELECT count(*) AS segments, sum(passages) AS passages FROM posting_segments'),
     insertSegment: db.prepare('INSERT INTO posting_segments (first_rowid, last_rowid, passages, lengths, placements, speakers) VALUES (?, ?, ?, ?, ?, ?)'),
