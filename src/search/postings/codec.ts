@@ -73,6 +73,11 @@ export class ListWriter {
   /** Starts a new list, keeping the room the last one grew. */
   reset(): void {
     this.size = 0;
+    this.continue();
+  }
+
+  /** Starts a new list after the bytes written so far (lists packed end to end). */
+  continue(): void {
     this.previous = 0;
     this.count = 0;
   }

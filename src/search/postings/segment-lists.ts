@@ -1,7 +1,7 @@
 /**
  * Builds the posting lists of one segment of passages (passages added in ascending rowid order):
- * a list per index term, per pair of adjacent terms in a column, and per hash (the quotation
- * fingerprints), plus each passage's length.
+ * a list per index term and per pair of adjacent terms in a column, plus each passage's length.
+ * (The quotation fingerprints' lists are hash-lists.ts.)
  *
  * Adding a passage only appends its term ids to one array and counts each key's occurrences;
  * the lists are made when written, one family at a time, by a counting sort of the occurrences
@@ -10,7 +10,7 @@
  *
  * ```ts
  * const lists = new SegmentLists();
- * lists.add(7, { heading: [], body: [0, 1, 0], note: [], speaker: [] }, []);
+ * lists.add(7, { heading: [], body: [0, 1, 0], note: [], speaker: [] });
  * lists.forEachTerm((term, postings, bytes) => store(term, postings, bytes));
  * ```
  */
@@ -30,8 +30,6 @@ const COLUMNS = ['heading', 'body', 'note', 'speaker'] as const;
 const [HEADING, BODY, NOTE, SPEAKER] = [0, 1, 2, 3];
 const COLUMN_BITS = 2;
 const COLUMN_MASK = 3;
-const HALF = 16;
-const LOW_HALF = 0xffff;
 
 export type EachList = (key: number, postings: number, bytes: Uint8Array) => void;
 export type EachPair = (first: number, second: number, postings: number, bytes: Uint8Array) => void;
@@ -45,27 +43,19 @@ export class SegmentLists {
   private termsSize = 0;
   /** How many term ids each passage has in each column (passage index × 4 + column). */
   private spans = new Int32Array(0);
-  /** Every passage's hash ids, and how many each passage has. */
-  private hashes = new Int32Array(0);
-  private hashesSize = 0;
-  private hashSpans = new Int32Array(0);
-  /** Occurrences of each term, pair and hash (by id). */
+  /** Occurrences of each term and pair (by id). */
   private termCounts = new Int32Array(0);
   private pairCounts = new Int32Array(0);
-  private hashCounts = new Int32Array(0);
   private readonly pairs = new PairTable();
-  // Hashes are 32-bit: numbered as a pair of non-negative halves, so the same table serves.
-  private readonly hashIds = new PairTable();
   private readonly lengths = new ListWriter();
   private readonly writer = new ListWriter();
 
-  /** Adds a passage after every passage added so far; `hashes` are its distinct hashes. */
-  add(rowid: number, columns: ColumnTerms, hashes: ArrayLike<number>): void {
+  /** Adds a passage after every passage added so far. */
+  add(rowid: number, columns: ColumnTerms): void {
     const index = this.passages;
     if (index === this.rowids.length) {
       this.rowids = grown(this.rowids);
       this.spans = resized(this.spans, this.rowids.length << COLUMN_BITS);
-      this.hashSpans = resized(this.hashSpans, this.rowids.length);
     }
     this.rowids[index] = rowid;
     let length = 0;
@@ -85,15 +75,6 @@ export class SegmentLists {
         this.pairCounts[pair] = (this.pairCounts[pair] as number) + 1;
       }
     }
-    for (let at = 0; at < hashes.length; at += 1) {
-      const hash = hashes[at] as number;
-      const id = this.hashIds.idOf(hash >>> HALF, hash & LOW_HALF);
-      if (this.hashesSize === this.hashes.length) this.hashes = grown(this.hashes);
-      this.hashes[this.hashesSize++] = id;
-      if (id === this.hashCounts.length) this.hashCounts = grown(this.hashCounts);
-      this.hashCounts[id] = (this.hashCounts[id] as number) + 1;
-    }
-    this.hashSpans[index] = hashes.length;
     this.lengths.length(rowid, length);
     this.passages += 1;
   }
@@ -127,23 +108,6 @@ export class SegmentLists {
       });
     });
     this.encodeRanges(starts, slots, (pair, postings, bytes) => each(this.pairs.first(pair), this.pairs.second(pair), postings, bytes));
-  }
-
-  /** Each hash's passages list. `bytes` is valid only during the call. */
-  forEachHash(each: EachList): void {
-    const { starts, slots } = this.sort(this.hashCounts.subarray(0, this.hashIds.size), (place) => {
-      let at = 0;
-      for (let passage = 0; passage < this.passages; passage += 1) {
-        const end = at + (this.hashSpans[passage] as number);
-        for (; at < end; at += 1) place(this.hashes[at] as number, passage);
-      }
-    });
-    const writer = this.writer;
-    for (let id = 0; id + 1 < starts.length; id += 1) {
-      writer.reset();
-      for (let at = starts[id] as number; at < (starts[id + 1] as number); at += 1) writer.passage(this.rowids[slots[at] as number] as number);
-      each((this.hashIds.first(id) << HALF) | this.hashIds.second(id), writer.count, writer.finish());
-    }
   }
 
   /** Calls `each(term, previous term in the column or −1, occurrence code)` for every token. */

@@ -19,7 +19,9 @@ import type Database from 'better-sqlite3';
 import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
 import { SegmentLists, type ColumnTerms } from '../../search/postings/segment-lists.ts';
-import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
+import { forEachPacked, type PackedLists } from '../../search/postings/hash-lists.ts';
+import { FINGERPRINT_VERSION } from '../../trace/fingerprint.ts';
+import { quotationListBuilder, WORKER_THRESHOLD } from './quotation-lists.ts';
 import { FTS_COLUMNS, FTS_COLUMNS_SQL, ftsColumns } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
 
@@ -39,13 +41,14 @@ const READ_BATCH = 500;
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
 
-/** How the index is cut into segments; tests use small ones. */
-export interface SegmentLimits {
+/** How the index is cut into segments, and from how many passages fingerprinting takes a thread of its own; tests use small ones. */
+export interface IndexLimits {
   readonly segmentPassages: number;
   readonly maxSegments: number;
+  readonly fingerprintThreadFrom: number;
 }
 
-const LIMITS: SegmentLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS };
+const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, fingerprintThreadFrom: WORKER_THRESHOLD };
 
 const KEYS = { through: 'postings_through', version: 'postings_version' } as const;
 
@@ -86,34 +89,41 @@ export class PostingIndex {
     const total = s.countAfter.get(through) as number;
     let done = 0;
     onProgress?.(done, total);
-    for (;;) {
-      const segment = new SegmentLists();
-      const placements = new SegmentPlacements();
-      const from = through;
+    const quotations = quotationListBuilder(total, this.limits.fingerprintThreadFrom);
+    try {
       for (;;) {
-        const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
-        if (batch.length === 0) break;
-        addPassages(segment, batch, this.tokenizer);
-        for (const [rowid, , , , documentRowid, speakerId] of batch) placements.add(rowid, documentRowid, speakerId);
-        through = (batch.at(-1) as PassageRow)[0];
-        done += batch.length;
-        onProgress?.(done, total);
-        if (segment.passages >= this.limits.segmentPassages) break;
+        const segment = new SegmentLists();
+        const placements = new SegmentPlacements();
+        const from = through;
+        for (;;) {
+          const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
+          if (batch.length === 0) break;
+          quotations.add(batch.map((row) => row[0]), batch.map((row) => row[2]));
+          addPassages(segment, batch, this.tokenizer);
+          for (const [rowid, , , , documentRowid, speakerId] of batch) placements.add(rowid, documentRowid, speakerId);
+          through = (batch.at(-1) as PassageRow)[0];
+          done += batch.length;
+          onProgress?.(done, total);
+          if (segment.passages >= this.limits.segmentPassages) break;
+        }
+        if (segment.passages === 0) break;
+        const quotationLists = quotations.finish();
+        // Another connection (a server beside an ingest) may have indexed the same passages
+        // meanwhile: written twice they would count twice, so the segment is kept only if the
+        // lists still end where this one starts, checked under the write lock.
+        const kept = this.db
+          .transaction(() => {
+            if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
+            indexFullText(s, from, through);
+            writeSegment(s, segment, placements, quotationLists, this.tokenizer.terms);
+            s.setMeta.run(KEYS.through, String(through));
+            return true;
+          })
+          .immediate();
+        if (!kept) return;
       }
-      if (segment.passages === 0) break;
-      // Another connection (a server beside an ingest) may have indexed the same passages
-      // meanwhile: written twice they would count twice, so the segment is kept only if the
-      // lists still end where this one starts, checked under the write lock.
-      const kept = this.db
-        .transaction(() => {
-          if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
-          indexFullText(s, from, through);
-          writeSegment(s, segment, placements, this.tokenizer.terms);
-          s.setMeta.run(KEYS.through, String(through));
-          return true;
-        })
-        .immediate();
-      if (!kept) return;
+    } finally {
+      quotations.close();
     }
     s.setMeta.run(KEYS.version, VERSION);
   }
@@ -175,10 +185,9 @@ function addPassages(lists: SegmentLists, batch: readonly PassageRow[], tokenize
     for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
   }
   const ids = tokenizer.termIds(texts);
-  batch.forEach(([rowid, , text], index) => {
+  batch.forEach(([rowid], index) => {
     const at = index * FTS_COLUMNS.length;
-    const terms = { heading: ids[at], body: ids[at + 1], note: ids[at + 2], speaker: ids[at + 3] } as ColumnTerms;
-    lists.add(rowid, terms, fingerprints(text));
+    lists.add(rowid, { heading: ids[at], body: ids[at + 1], note: ids[at + 2], speaker: ids[at + 3] } as ColumnTerms);
   });
 }
 
@@ -217,14 +226,16 @@ class SegmentPlacements {
   }
 }
 
-/** Writes a segment's row and its lists. */
-function writeSegment(s: ReturnType<typeof prepare>, lists: SegmentLists, placements: SegmentPlacements, terms: readonly string[]): void {
+/** Writes a segment's row, its search lists and its quotation lists. */
+function writeSegment(
+  s: ReturnType<typeof prepare>, lists: SegmentLists, placements: SegmentPlacements, quotations: PackedLists, terms: readonly string[],
+): void {
   const { lastInsertRowid: segment } = s.insertSegment.run(
     lists.firstRowid, lists.lastRowid, lists.passages, lists.lengthsList(), placements.list(), placements.speakerIds(),
   );
   lists.forEachTerm((term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
   lists.forEachPair((first, second, postings, data) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
-  lists.forEachHash((hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
+  forEachPacked(quotations, (hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
 }
 
 function prepare(db: Database.Database) {
