@@ -2,19 +2,11 @@
  * The passages lists of one segment's hashes (the quotation fingerprints): for each hash, the
  * passages holding it, in rowid order. Passages are added in ascending rowid order, each with
  * its distinct hashes; the lists are made by a counting sort when packed, as segment-lists.ts
- * makes the term lists. Packed lists are four typed arrays, so a worker thread can build them
- * and hand them over without copying.
+ * makes the term lists.
  */
 import { ListWriter } from './codec.ts';
+import type { PackedLists } from './packed.ts';
 import { grown, PairTable } from './pair-table.ts';
-
-/** Lists packed end to end: list i is bytes[ends[i − 1] .. ends[i]), for `keys[i]`, holding `postings[i]` passages. */
-export interface PackedLists {
-  readonly keys: Int32Array;
-  readonly postings: Int32Array;
-  readonly ends: Int32Array;
-  readonly bytes: Uint8Array;
-}
 
 const HALF = 16;
 const LOW_HALF = 0xffff;
@@ -80,15 +72,5 @@ export class HashLists {
       writer.continue();
     });
     return { keys, postings, ends, bytes: writer.finish().slice() };
-  }
-}
-
-/** Calls `each(key, postings, bytes)` for every list packed; `bytes` is a view into the packed bytes. */
-export function forEachPacked(packed: PackedLists, each: (key: number, postings: number, bytes: Uint8Array) => void): void {
-  let start = 0;
-  for (let at = 0; at < packed.keys.length; at += 1) {
-    const end = packed.ends[at] as number;
-    each(packed.keys[at] as number, packed.postings[at] as number, packed.bytes.subarray(start, end));
-    start = end;
   }
 }

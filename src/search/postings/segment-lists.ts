@@ -11,18 +11,29 @@
  * ```ts
  * const lists = new SegmentLists();
  * lists.add(7, { heading: [], body: [0, 1, 0], note: [], speaker: [] });
- * lists.forEachTerm((term, postings, bytes) => store(term, postings, bytes));
+ * const { terms, pairs, lengths } = lists.pack();
  * ```
  */
 import { ListWriter } from './codec.ts';
+import { ListPacker, type PackedLists } from './packed.ts';
 import { grown, PairTable, resized } from './pair-table.ts';
 
 /** A passage's term ids per column. */
 export interface ColumnTerms {
-  readonly heading: readonly number[];
-  readonly body: readonly number[];
-  readonly note: readonly number[];
-  readonly speaker: readonly number[];
+  readonly heading: ArrayLike<number>;
+  readonly body: ArrayLike<number>;
+  readonly note: ArrayLike<number>;
+  readonly speaker: ArrayLike<number>;
+}
+
+/** A segment's lists packed (term lists keyed by term id, pair lists by both ids), with its passages' lengths. */
+export interface PackedSegment {
+  readonly terms: PackedLists;
+  readonly pairs: PackedLists;
+  readonly lengths: Uint8Array;
+  readonly firstRowid: number;
+  readonly lastRowid: number;
+  readonly passages: number;
 }
 
 /** Columns in the order occurrences code them (an occurrence is passage index × 4 + column). */
@@ -31,8 +42,8 @@ const [HEADING, BODY, NOTE, SPEAKER] = [0, 1, 2, 3];
 const COLUMN_BITS = 2;
 const COLUMN_MASK = 3;
 
-export type EachList = (key: number, postings: number, bytes: Uint8Array) => void;
-export type EachPair = (first: number, second: number, postings: number, bytes: Uint8Array) => void;
+type EachList = (key: number, postings: number, bytes: Uint8Array) => void;
+type EachPair = (first: number, second: number, postings: number, bytes: Uint8Array) => void;
 
 export class SegmentLists {
   /** Rowid of each passage, by its index in the segment. */
@@ -79,21 +90,33 @@ export class SegmentLists {
     this.passages += 1;
   }
 
-  get firstRowid(): number {
+  private get firstRowid(): number {
     return this.rowids[0] as number;
   }
 
-  get lastRowid(): number {
+  private get lastRowid(): number {
     return this.rowids[this.passages - 1] as number;
   }
 
-  /** Each passage's token count over all columns. */
-  lengthsList(): Uint8Array {
-    return this.lengths.finish();
+  /** Every list of the segment, packed. */
+  pack(): PackedSegment {
+    const terms = new ListPacker();
+    this.forEachTerm((term, postings, bytes) => terms.append(term, postings, bytes));
+    const pairs = new ListPacker();
+    this.forEachPair((first, second, postings, bytes) => pairs.append(first, postings, bytes, second));
+    return {
+      terms: terms.finish(),
+      pairs: pairs.finish(),
+      // Each passage's token count over all columns.
+      lengths: this.lengths.finish().slice(),
+      firstRowid: this.firstRowid,
+      lastRowid: this.lastRowid,
+      passages: this.passages,
+    };
   }
 
   /** Each term's list, by term id. `bytes` is valid only during the call. */
-  forEachTerm(each: EachList): void {
+  private forEachTerm(each: EachList): void {
     const { starts, slots } = this.sort(this.termCounts, (place) => {
       this.forEachToken((term, _previous, occurrence) => place(term, occurrence));
     });
@@ -101,7 +124,7 @@ export class SegmentLists {
   }
 
   /** Each adjacent pair's list, by its two term ids. `bytes` is valid only during the call. */
-  forEachPair(each: EachPair): void {
+  private forEachPair(each: EachPair): void {
     const { starts, slots } = this.sort(this.pairCounts.subarray(0, this.pairs.size), (place) => {
       this.forEachToken((term, previous, occurrence) => {
         if (previous >= 0) place(this.pairs.idOf(previous, term), occurrence);

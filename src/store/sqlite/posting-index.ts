@@ -18,10 +18,11 @@
 import type Database from 'better-sqlite3';
 import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
-import { SegmentLists, type ColumnTerms } from '../../search/postings/segment-lists.ts';
-import { forEachPacked, type PackedLists } from '../../search/postings/hash-lists.ts';
-import { FINGERPRINT_VERSION } from '../../trace/fingerprint.ts';
-import { quotationListBuilder, WORKER_THRESHOLD } from './quotation-lists.ts';
+import { HashLists } from '../../search/postings/hash-lists.ts';
+import { forEachPacked, type PackedLists } from '../../search/postings/packed.ts';
+import type { PackedSegment } from '../../search/postings/segment-lists.ts';
+import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
+import { segmentBuilder, WORKER_THRESHOLD, type SegmentBatch } from './segment-builder.ts';
 import { FTS_COLUMNS, FTS_COLUMNS_SQL, ftsColumns } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
 
@@ -41,14 +42,14 @@ const READ_BATCH = 500;
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
 
-/** How the index is cut into segments, and from how many passages fingerprinting takes a thread of its own; tests use small ones. */
+/** How the index is cut into segments, and from how many passages its lists are built on a thread of their own; tests use small ones. */
 export interface IndexLimits {
   readonly segmentPassages: number;
   readonly maxSegments: number;
-  readonly fingerprintThreadFrom: number;
+  readonly threadFrom: number;
 }
 
-const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, fingerprintThreadFrom: WORKER_THRESHOLD };
+const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: WORKER_THRESHOLD };
 
 const KEYS = { through: 'postings_through', version: 'postings_version' } as const;
 
@@ -89,33 +90,37 @@ export class PostingIndex {
     const total = s.countAfter.get(through) as number;
     let done = 0;
     onProgress?.(done, total);
-    const quotations = quotationListBuilder(total, this.limits.fingerprintThreadFrom);
+    const builder = segmentBuilder(total, this.limits.threadFrom);
     try {
       for (;;) {
-        const segment = new SegmentLists();
         const placements = new SegmentPlacements();
+        const quotations = new HashLists();
         const from = through;
+        let passages = 0;
         for (;;) {
           const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
           if (batch.length === 0) break;
-          quotations.add(batch.map((row) => row[0]), batch.map((row) => row[2]));
-          addPassages(segment, batch, this.tokenizer);
+          // Posted first, so the thread builds while this one fingerprints.
+          builder.add(tokenized(batch, this.tokenizer));
+          for (const [rowid, , text] of batch) quotations.add(rowid, fingerprints(text));
           for (const [rowid, , , , documentRowid, speakerId] of batch) placements.add(rowid, documentRowid, speakerId);
           through = (batch.at(-1) as PassageRow)[0];
+          passages += batch.length;
           done += batch.length;
           onProgress?.(done, total);
-          if (segment.passages >= this.limits.segmentPassages) break;
+          if (passages >= this.limits.segmentPassages) break;
         }
-        if (segment.passages === 0) break;
-        const quotationLists = quotations.finish();
+        if (passages === 0) break;
+        builder.seal();
         // Another connection (a server beside an ingest) may have indexed the same passages
         // meanwhile: written twice they would count twice, so the segment is kept only if the
-        // lists still end where this one starts, checked under the write lock.
+        // lists still end where this one starts, checked under the write lock. FTS5 is filled
+        // while the lists are still being built (on a thread, for a large refresh).
         const kept = this.db
           .transaction(() => {
             if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
             indexFullText(s, from, through);
-            writeSegment(s, segment, placements, quotationLists, this.tokenizer.terms);
+            writeSegment(s, builder.finish(), quotations.pack(), placements, this.tokenizer.terms);
             s.setMeta.run(KEYS.through, String(through));
             return true;
           })
@@ -123,7 +128,7 @@ export class PostingIndex {
         if (!kept) return;
       }
     } finally {
-      quotations.close();
+      builder.close();
     }
     s.setMeta.run(KEYS.version, VERSION);
   }
@@ -177,18 +182,22 @@ export class PostingIndex {
   }
 }
 
-/** Reads a segment's passages into lists: their index terms per column and their quotation fingerprints. */
-function addPassages(lists: SegmentLists, batch: readonly PassageRow[], tokenizer: IndexTokenizer): void {
+/** A batch of passages as the segment builder takes it: term ids per column, from the index's own tokenizer. */
+function tokenized(batch: readonly PassageRow[], tokenizer: IndexTokenizer): SegmentBatch {
   const texts: string[] = [];
   for (const [, kind, text, speakerName] of batch) {
     const columns = ftsColumns(kind, text, speakerName);
     for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
   }
   const ids = tokenizer.termIds(texts);
-  batch.forEach(([rowid], index) => {
-    const at = index * FTS_COLUMNS.length;
-    lists.add(rowid, { heading: ids[at], body: ids[at + 1], note: ids[at + 2], speaker: ids[at + 3] } as ColumnTerms);
+  const terms = new Int32Array(ids.reduce((sum, column) => sum + column.length, 0));
+  const spans = new Int32Array(ids.length);
+  let at = 0;
+  ids.forEach((column, index) => {
+    spans[index] = column.length;
+    for (const id of column) terms[at++] = id;
   });
+  return { rowids: Int32Array.from(batch, (row) => row[0]), terms, spans };
 }
 
 /**
@@ -228,13 +237,13 @@ class SegmentPlacements {
 
 /** Writes a segment's row, its search lists and its quotation lists. */
 function writeSegment(
-  s: ReturnType<typeof prepare>, lists: SegmentLists, placements: SegmentPlacements, quotations: PackedLists, terms: readonly string[],
+  s: ReturnType<typeof prepare>, lists: PackedSegment, quotations: PackedLists, placements: SegmentPlacements, terms: readonly string[],
 ): void {
   const { lastInsertRowid: segment } = s.insertSegment.run(
-    lists.firstRowid, lists.lastRowid, lists.passages, lists.lengthsList(), placements.list(), placements.speakerIds(),
+    lists.firstRowid, lists.lastRowid, lists.passages, lists.lengths, placements.list(), placements.speakerIds(),
   );
-  lists.forEachTerm((term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
-  lists.forEachPair((first, second, postings, data) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
+  forEachPacked(lists.terms, (term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
+  forEachPacked(lists.pairs, (first, postings, data, second) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
   forEachPacked(quotations, (hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
 }
 

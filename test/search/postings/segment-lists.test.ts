@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodePostings, decodeRowids, forEachLength } from '../../../src/search/postings/codec.ts';
-import { forEachPacked, HashLists } from '../../../src/search/postings/hash-lists.ts';
+import { HashLists } from '../../../src/search/postings/hash-lists.ts';
+import { forEachPacked } from '../../../src/search/postings/packed.ts';
 import { SegmentLists, type ColumnTerms } from '../../../src/search/postings/segment-lists.ts';
 
 /** Weights that keep each column's count apart in a decoded frequency. */
@@ -22,7 +23,7 @@ class Reference {
   readonly hashes = new Map<number, number[]>();
   readonly lengths: [number, number][] = [];
 
-  add(rowid: number, columns: ColumnTerms, hashes: readonly number[]): void {
+  add(rowid: number, columns: Record<keyof ColumnTerms, number[]>, hashes: readonly number[]): void {
     let length = 0;
     for (const column of COLUMNS) {
       const ids = columns[column];
@@ -66,8 +67,9 @@ test('a segment\'s term, pair and hash lists and its lengths are what a list per
     const decoded = decodePostings([bytes.slice()], APART, postings);
     terms.set(key, [...decoded.rows].map((row, at) => [row, decoded.frequencies[at] as number]));
   };
-  lists.forEachTerm((term, postings, bytes) => collect(`${term}`, postings, bytes));
-  lists.forEachPair((first, second, postings, bytes) => collect(`${first} ${second}`, postings, bytes));
+  const packed = lists.pack();
+  forEachPacked(packed.terms, (term, postings, bytes) => collect(`${term}`, postings, bytes));
+  forEachPacked(packed.pairs, (first, postings, bytes, second) => collect(`${first} ${second}`, postings, bytes));
   assert.deepEqual(new Map([...terms].sort()), new Map([...reference.terms].sort()));
 
   const hashes = new Map<number, number[]>();
@@ -76,9 +78,9 @@ test('a segment\'s term, pair and hash lists and its lengths are what a list per
   assert.ok([...hashes.keys()].some((hash) => hash < 0), 'negative hashes come back as themselves');
 
   const lengths: [number, number][] = [];
-  forEachLength(lists.lengthsList(), (row, tokens) => lengths.push([row, tokens]));
+  forEachLength(packed.lengths, (row, tokens) => lengths.push([row, tokens]));
   assert.deepEqual(lengths, reference.lengths);
-  assert.equal(lists.firstRowid, reference.lengths[0]?.[0]);
-  assert.equal(lists.lastRowid, rowid);
-  assert.equal(lists.passages, 3000);
+  assert.equal(packed.firstRowid, reference.lengths[0]?.[0]);
+  assert.equal(packed.lastRowid, rowid);
+  assert.equal(packed.passages, 3000);
 });
