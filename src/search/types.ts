@@ -61,6 +61,8 @@ export interface SearchResult {
   facets: Partial<Record<FacetName, Record<string, number>>>;
   /** Display names of the person ids in `facets.person`. */
   persons: Record<string, string>;
+  /** Titles of the collection ids in `facets.collection`. */
+  collections: Record<string, string>;
   /** How each `speaker:`/`person:` name of the query resolved (an empty list: unknown name, matched as text). */
   resolved: NameResolution[];
   offset: number;

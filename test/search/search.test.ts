@@ -150,6 +150,8 @@ describe('search: results', () => {
     assert.deepEqual(result.facets.year, { '1994': 2 });
     assert.deepEqual(result.facets.person, { 'clinton-william': 2, 'kozyrev-andrei': 1, 'yeltsin-boris': 1 });
     assert.equal(result.persons['clinton-william'], 'William J. Clinton');
+    assert.deepEqual(Object.keys(result.facets.collection ?? {}), Object.keys(result.collections));
+    assert.ok(Object.values(result.collections).every((title) => title.length > 0 && !Object.keys(result.collections).includes(title)), 'titles, not ids');
   });
 
   test('a bad query is VBT_ERR_QUERY_SYNTAX, a bad page a bad argument', async () => {

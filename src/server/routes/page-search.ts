@@ -45,7 +45,7 @@ export async function searchPage(app: FastifyInstance, { room }: RoomOptions): P
     summary: 'Search results with facets, histogram by year, snippets, paging and sort',
     querystring: SEARCH_PAGE_QUERY,
     data: SEARCH_PAGE,
-    load: ({ query }) => searchData(room.store, room.engines, stateOf(query)),
+    load: ({ query }) => searchData(room.engines, stateOf(query)),
     render: renderSearchPage,
   });
 }

@@ -140,6 +140,7 @@ export const SEARCH_RESULT = open(
     hits: { type: 'array', items: SEARCH_HIT },
     facets: FACETS,
     persons: { type: 'object', description: 'Display names of the person ids in facets.person', additionalProperties: str },
+    collections: { type: 'object', description: 'Titles of the collection ids in facets.collection', additionalProperties: str },
     resolved: {
       type: 'array',
       description: 'How each speaker:/person: name of the query resolved (empty person_ids: unknown name, matched as text)',

@@ -3,7 +3,6 @@
  * then each selected facet as a field clause), run through the search engine, with display
  * names for facet values that are ids.
  */
-import type { Store } from '../../store/index.ts';
 import type { SearchPageData } from '../../web/pages/search.ts';
 import { FACETS, RESULTS_PER_PAGE, searchUrl, type Facet, type SearchState } from '../../web/search-state.ts';
 import { requireSearch, type Engines } from '../engines.ts';
@@ -25,7 +24,7 @@ export function composeQuery(state: SearchState): string {
   return [words && clauses.length > 0 ? `(${words})` : words, ...clauses].filter(Boolean).join(' ');
 }
 
-export async function searchData(store: Store, engines: Engines, state: SearchState): Promise<SearchPageData> {
+export async function searchData(engines: Engines, state: SearchState): Promise<SearchPageData> {
   const query = composeQuery(state);
   if (!query) {
     return { state, query, total: 0, total_passages: 0, pages: 0, hits: [], facets: {}, labels: {} };
@@ -37,7 +36,6 @@ export async function searchData(store: Store, engines: Engines, state: SearchSt
     sort: state.sort,
   });
   const pages = Math.ceil(result.total / RESULTS_PER_PAGE);
-  const stats = await store.stats();
   return {
     state,
     query,
@@ -46,7 +44,7 @@ export async function searchData(store: Store, engines: Engines, state: SearchSt
     pages,
     hits: result.hits,
     facets: result.facets,
-    labels: { person: result.persons, collection: Object.fromEntries(stats.collections.map((c) => [c.id, c.title])) },
+    labels: { person: result.persons, collection: result.collections },
     next_url: state.page < pages ? searchUrl(state, { page: state.page + 1 }, '.json') : undefined,
     prev_url: state.page > 1 ? searchUrl(state, { page: state.page - 1 }, '.json') : undefined,
   };

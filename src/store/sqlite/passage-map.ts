@@ -47,6 +47,8 @@ export interface PassageMap {
   readonly facets: FacetIndex;
   /** Display names of the persons the public documents involve. */
   readonly personNames: ReadonlyMap<string, string>;
+  /** Titles of the public collections. */
+  readonly collectionTitles: ReadonlyMap<string, string>;
 }
 
 type Row = Record<string, unknown>;
@@ -139,11 +141,10 @@ export function buildPassageMap(db: Database.Database, postings: PostingIndex): 
     speakerOf[rowid] = speaker;
   };
   // Indexed passages from their segments' placements (a few blobs, not a row each), the rest as rows.
-  const { through, segments } = postings.placements();
-  for (const segment of segments) {
-    const codes = segment.speakers.map(codeOf);
-    forEachPlacement(segment.placements, (rowid, documentRowid, speaker) => place(rowid, documentRowid, speaker > 0 ? (codes[speaker - 1] as number) : 0));
-  }
+  const through = postings.forEachPlacements((placements, speakers) => {
+    const codes = speakers.map(codeOf);
+    forEachPlacement(placements, (rowid, documentRowid, speaker) => place(rowid, documentRowid, speaker > 0 ? (codes[speaker - 1] as number) : 0));
+  });
   for (const [rowid, documentRowid, speakerId] of db
     .prepare('SELECT rowid, doc_rowid, speaker_id FROM passages WHERE rowid > ?')
     .raw()
@@ -164,5 +165,8 @@ export function buildPassageMap(db: Database.Database, postings: PostingIndex): 
   for (const [id, name] of db.prepare('SELECT id, name FROM persons').raw().iterate() as Iterable<[string, string]>) {
     if (involved.has(id)) personNames.set(id, name);
   }
-  return { fingerprint: stamp, documentOf, documents, indexOfDocument: indexOfRowid, facets: new FacetIndex(documents), speakerOf, speakerCodes, personNames };
+  const collectionTitles = new Map(db.prepare('SELECT id, title FROM collections WHERE private = 0').raw().all() as [string, string][]);
+  return {
+    fingerprint: stamp, documentOf, documents, indexOfDocument: indexOfRowid, facets: new FacetIndex(documents), speakerOf, speakerCodes, personNames, collectionTitles,
+  };
 }

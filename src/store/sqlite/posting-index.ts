@@ -149,17 +149,17 @@ export class PostingIndex {
   }
 
   /**
-   * Where the indexed passages sit: each segment's placements list (document rowid, speaker
-   * number) and its speaker ids (number n is speakers[n − 1]), and the last passage indexed.
-   * Deleted passages are still listed; their documents' rowids are never given out again.
+   * Where the indexed passages sit: calls `each` with every segment's placements list (document
+   * rowid, speaker number) and its speaker ids (number n is speakers[n − 1]), one segment in
+   * memory at a time; returns the last passage indexed. Deleted passages are still listed; their
+   * documents' rowids are never given out again.
    */
-  placements(): { through: number; segments: { placements: Uint8Array; speakers: string[] }[] } {
+  forEachPlacements(each: (placements: Uint8Array, speakers: readonly string[]) => void): number {
     const s = this.statements;
-    const rows = s.placements.all() as { placements: Uint8Array; speakers: string }[];
-    return {
-      through: Number(s.meta.get(KEYS.through) ?? 0),
-      segments: rows.map((row) => ({ placements: row.placements, speakers: JSON.parse(row.speakers) as string[] })),
-    };
+    for (const row of s.placements.iterate() as Iterable<{ placements: Uint8Array; speakers: string }>) {
+      each(row.placements, JSON.parse(row.speakers) as string[]);
+    }
+    return Number(s.meta.get(KEYS.through) ?? 0);
   }
 
   private worn(): boolean {

@@ -392,12 +392,15 @@ export async function searchSqlite(
   const facets: SearchResult['facets'] = request.facets === false ? {} : map.facets.count(grouped.documents);
   const persons: Record<string, string> = {};
   for (const id of Object.keys(facets.person ?? {})) persons[id] = map.personNames.get(id) ?? id;
+  const collections: Record<string, string> = {};
+  for (const id of Object.keys(facets.collection ?? {})) collections[id] = map.collectionTitles.get(id) ?? id;
   return {
     total: grouped.documents.length,
     total_passages: grouped.passages,
     hits,
     facets,
     persons,
+    collections,
     resolved: nameResolutions(query),
     offset,
     limit,
