@@ -142,25 +142,13 @@ export const MIGRATIONS: readonly string[] = [
   // next refresh rebuilds them, FTS5 included.
   `
   DROP TABLE passage_fingerprints;
-  DROP TABLE postings;
-  DROP TABLE posting_segments;
+  DELETE FROM postings;
+  DELETE FROM posting_segments;
   DELETE FROM meta WHERE key IN ('fingerprint_version', 'fingerprints_through', 'postings_through', 'postings_version');
-  CREATE TABLE posting_segments (
-    id INTEGER PRIMARY KEY,
-    first_rowid INTEGER NOT NULL,
-    last_rowid INTEGER NOT NULL,
-    passages INTEGER NOT NULL,
-    lengths BLOB NOT NULL,       -- token count of each passage, src/search/postings/codec.ts
-    placements BLOB NOT NULL,    -- each passage's document rowid and speaker (1 + index in speakers, 0 for none)
-    speakers TEXT NOT NULL       -- the segment's speaker ids, a JSON array
-  );
-  CREATE TABLE postings (
-    term TEXT NOT NULL,          -- an index term, or two adjacent ones separated by a space
-    segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
-    postings INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (term, segment)
-  );
+  -- each passage's document rowid and speaker (1 + index in speakers, 0 for none), codec.ts
+  ALTER TABLE posting_segments ADD COLUMN placements BLOB NOT NULL DEFAULT x'';
+  -- the segment's speaker ids, a JSON array
+  ALTER TABLE posting_segments ADD COLUMN speakers TEXT NOT NULL DEFAULT '[]';
   CREATE TABLE quotation_postings (
     hash INTEGER NOT NULL,       -- src/trace/fingerprint.ts
     segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
