@@ -21,64 +21,10 @@ const PUBLIC_PASSAGE = `SELECT d.id AS doc_id, p.id AS passage_id, p.n, p.kind, 
   FROM passages p JOIN documents d ON d.rowid = p.doc_rowid
   JOIN collections c ON c.id = d.collection_id AND c.private = 0 WHERE p.rowid = ?`;
 
-/** A probe's distinct hashes looked up at most (a quotation has far fewer): keeps the ranking's sort keys exact. */
-const MAX_PROBE_HASHES = 1024;
-
 interface Candidate {
   rowid: number;
   weight: number;
   shared: number;
-}
-
-/** Passages found in any of `lists` (rowids, ascending), with their summed weight and how many lists hold each. */
-export interface SharedPassages {
-  readonly rowids: Int32Array;
-  readonly weights: Float64Array;
-  readonly shared: Int32Array;
-  /** Indexes into the arrays above, best first: weight descending, then rowid ascending. */
-  readonly order: Int32Array;
-}
-
-/**
- * Sums each passage's weight over the lists holding it, with typed arrays and two native sorts
- * rather than an object per passage: a stock phrase's lists hold thousands of passages each.
- * `weights` are integers, one per list.
- */
-export function sharedPassages(lists: readonly Int32Array[], weights: readonly number[]): SharedPassages {
-  // rowid × slots + list: sorted, one passage's entries are consecutive, in rowid order.
-  const slots = 2 ** Math.ceil(Math.log2(lists.length + 1));
-  const keys = new Float64Array(lists.reduce((sum, rows) => sum + rows.length, 0));
-  let at = 0;
-  lists.forEach((rows, list) => {
-    for (let i = 0; i < rows.length; i += 1) keys[at++] = (rows[i] as number) * slots + list;
-  });
-  keys.sort();
-  const rowids = new Int32Array(keys.length);
-  const sums = new Float64Array(keys.length);
-  const shared = new Int32Array(keys.length);
-  let distinct = 0;
-  for (let i = 0; i < keys.length; ) {
-    const rowid = Math.floor((keys[i] as number) / slots);
-    let sum = 0;
-    let count = 0;
-    for (; i < keys.length && Math.floor((keys[i] as number) / slots) === rowid; i += 1, count += 1) sum += weights[(keys[i] as number) % slots] as number;
-    rowids[distinct] = rowid;
-    sums[distinct] = sum;
-    shared[distinct] = count;
-    distinct += 1;
-  }
-  // (total − weight) × positions + position: ascending is weight descending, then rowid ascending.
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const positions = 2 ** Math.ceil(Math.log2(distinct + 1));
-  const ranks = new Float64Array(distinct);
-  for (let i = 0; i < distinct; i += 1) ranks[i] = (total - (sums[i] as number)) * positions + i;
-  ranks.sort();
-  return {
-    rowids: rowids.subarray(0, distinct),
-    weights: sums.subarray(0, distinct),
-    shared: shared.subarray(0, distinct),
-    order: Int32Array.from(ranks, (rank) => rank % positions),
-  };
 }
 
 export class QuotationLookup {
@@ -103,33 +49,34 @@ export class QuotationLookup {
    */
   lookup(hashes: ArrayLike<number>, limit: number): FingerprintHit[] {
     const index = this.postings();
-    const lists: Int32Array[] = [];
-    const weights: number[] = [];
-    for (const hash of [...new Set(Array.from(hashes))].slice(0, MAX_PROBE_HASHES)) {
+    const candidates = new Map<number, Candidate>();
+    let total = 0;
+    for (const hash of new Set(Array.from(hashes))) {
       const { parts, postings } = index.quotationList(hash);
       if (postings === 0 || postings > MAX_POSTINGS_PER_HASH) continue;
-      lists.push(decodeRowids(parts, postings));
-      weights.push(Math.round(WEIGHT_UNIT * Math.log(1 + MAX_POSTINGS_PER_HASH / postings)));
+      const weight = Math.round(WEIGHT_UNIT * Math.log(1 + MAX_POSTINGS_PER_HASH / postings));
+      total += weight;
+      for (const rowid of decodeRowids(parts, postings)) {
+        const candidate = candidates.get(rowid);
+        if (candidate) {
+          candidate.weight += weight;
+          candidate.shared += 1;
+        } else candidates.set(rowid, { rowid, weight, shared: 1 });
+      }
     }
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const found = sharedPassages(lists, weights);
-    const candidate = (at: number): Candidate => {
-      const i = found.order[at] as number;
-      return { rowid: found.rowids[i] as number, weight: found.weights[i] as number, shared: found.shared[i] as number };
-    };
+    const ranked = [...candidates.values()].sort((a, b) => b.weight - a.weight || a.rowid - b.rowid);
     const hits: FingerprintHit[] = [];
-    for (let start = 0; start < found.order.length && hits.length < limit; ) {
-      const tied = [candidate(start)];
-      while (start + tied.length < found.order.length && candidate(start + tied.length).weight === (tied[0] as Candidate).weight) {
-        tied.push(candidate(start + tied.length));
-      }
+    for (let start = 0; start < ranked.length && hits.length < limit; ) {
+      let end = start + 1;
+      while (end < ranked.length && (ranked[end] as Candidate).weight === (ranked[start] as Candidate).weight) end += 1;
+      const tied = ranked.slice(start, end);
       if (tied.length > 1 && 2 * (tied[0] as Candidate).weight >= total) this.shortestFirst(tied);
-      for (const { rowid, shared } of tied) {
+      for (const candidate of tied) {
         if (hits.length >= limit) break;
-        const row = this.passage.get(rowid) as FingerprintHit | undefined;
-        if (row) hits.push({ ...withoutNulls(row), shared });
+        const row = this.passage.get(candidate.rowid) as FingerprintHit | undefined;
+        if (row) hits.push({ ...withoutNulls(row), shared: candidate.shared });
       }
-      start += tied.length;
+      start = end;
     }
     return hits;
   }
