@@ -5,8 +5,9 @@
  * left out (navigation, advertisement, related links, …). Scripts never run and nothing is
  * fetched: jsdom parses the page as inert data.
  */
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type * as Jsdom from 'jsdom';
 import { VerbatimError } from '../../errors.ts';
 import type { Article, BoilerplateBlock } from '../../model/index.ts';
 import { findDate } from '../common/dates.ts';
@@ -16,6 +17,18 @@ import { cleanBlocks, sameText } from './boilerplate.ts';
 import { htmlBlocks, removalReason } from './html-blocks.ts';
 import { pageMetadata } from './html-metadata.ts';
 import { takeTopMetadata } from './top-metadata.ts';
+
+const require = createRequire(import.meta.url);
+let jsdom: typeof Jsdom | undefined;
+
+/**
+ * jsdom, loaded on first use (synchronously: it is CommonJS): it is ~50 MB of memory that a
+ * server which never reads an HTML article need not hold.
+ */
+function loadJsdom(): typeof Jsdom {
+  jsdom ??= require('jsdom') as typeof Jsdom;
+  return jsdom;
+}
 
 /** Characters of HTML we parse at most: far above any article page, well below memory trouble. */
 export const MAX_HTML_CHARS = 20_000_000;
@@ -59,6 +72,7 @@ export function readArticleHtml(html: string, options: HtmlArticleOptions = {}):
   }
   const { html: defused, removed: dataRemoved } = dropDataUris(html);
   const url = options.url ? canonicalUrl(options.url) : undefined;
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const dom = new JSDOM(defused, { url, virtualConsole: new VirtualConsole() });
   const document = dom.window.document;
   try {
