@@ -54,7 +54,7 @@ function pairHash(first: number, second: number): number {
  * ("he would like to support what the President had said"), and a quotation of it needs them
  * to be found.
  */
-export function contentStems(text: string): string[] {
+function contentStems(text: string): string[] {
   return wordForms(text).filter((form) => !isLight(form)).map((form) => form.stem);
 }
 

@@ -1,10 +1,10 @@
 /**
  * The posting lists search ranks from (src/search/postings): for every index term and every
  * pair of adjacent terms, the passages holding it and how often per column, plus each
- * passage's token count. Beside them, for the trace, the passages holding each quotation
- * fingerprint (src/trace/fingerprint.ts), built in the same pass over the passages. FTS5 keeps the same facts but hands them out a row at a time, which
+ * passage's token count. FTS5 keeps the same facts but hands them out a row at a time, which
  * at a million passages costs hundreds of milliseconds for a common word; here a term's list
- * is a few blobs read whole.
+ * is a few blobs read whole. Beside them, for the trace, the passages holding each quotation
+ * fingerprint (src/trace/fingerprint.ts), built in the same pass over the passages.
  *
  * FTS5's index (passages_fts) is kept here too, for the queries the lists cannot answer.
  *

@@ -10,7 +10,7 @@ import type { PostingIndex } from './posting-index.ts';
 import { withoutNulls } from './rows.ts';
 
 /** A hash stored for more passages than this is a stock phrase: it ranks nothing, so lookups skip it. */
-export const MAX_POSTINGS_PER_HASH = 20_000;
+const MAX_POSTINGS_PER_HASH = 20_000;
 /** Hash weights are summed as integers in these units, so passages sharing the same hashes tie exactly. */
 const WEIGHT_UNIT = 1024;
 
