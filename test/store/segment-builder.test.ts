@@ -68,3 +68,15 @@ test('a refresh that builds on a thread stores what one building here stores, an
     for (const store of stores) await store.close();
   }
 });
+
+test('a thread that cannot start is an error at the segment\'s end, not a wait', () => {
+  const broken = new WorkerSegmentBuilder('./no-such-module.ts');
+  try {
+    broken.add(batchOf([1, 2]));
+    const started = Date.now();
+    assert.throws(() => broken.finish(), /index thread failed: could not start/);
+    assert.ok(Date.now() - started < 10_000);
+  } finally {
+    broken.close();
+  }
+});

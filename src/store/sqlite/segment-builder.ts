@@ -77,11 +77,12 @@ export class WorkerSegmentBuilder implements SegmentBuilder {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private sealed = false;
 
-  constructor() {
+  /** `module`: what the thread runs, segment-worker.ts unless a test says otherwise. */
+  constructor(module?: string) {
     const { port1, port2 } = new MessageChannel();
     this.answers = port1;
     this.worker = new Worker(new URL('./segment-worker.mjs', import.meta.url), {
-      workerData: { answers: port2, signal: this.signal },
+      workerData: { answers: port2, signal: this.signal, module },
       transferList: [port2],
     });
     // Never keeps a process alive on its own; its failures reach finish() as answers.
