@@ -131,25 +131,36 @@ export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeig
   if (postings === undefined) for (const part of parts) capacity += part.length >> 1;
   const rows = new Int32Array(capacity);
   const frequencies = new Float64Array(capacity);
+  const { heading, body, note, speaker } = weights;
   let length = 0;
   for (const bytes of parts) {
     cursor = 0;
     let rowid = 0;
     while (cursor < bytes.length) {
-      rowid += varint(bytes);
-      const code = varint(bytes);
-      let frequency = (code >>> 1) * weights.body;
-      if (code & 1) {
-        frequency += varint(bytes) * weights.heading;
-        frequency += varint(bytes) * weights.note;
-        frequency += varint(bytes) * weights.speaker;
+      // Most deltas and codes of a long list are one byte: read those without a call.
+      const delta = bytes[cursor] as number;
+      if (delta < 0x80) {
+        cursor += 1;
+        rowid += delta;
+      } else {
+        rowid += varint(bytes);
       }
+      const first = bytes[cursor] as number;
+      let code = first;
+      if (first < 0x80) cursor += 1;
+      else code = varint(bytes);
+      let frequency = (code >>> 1) * body;
+      if (code & 1) {
+        frequency += varint(bytes) * heading;
+        frequency += varint(bytes) * note;
+        frequency += varint(bytes) * speaker;
+      }
+      if (length === capacity) throw new RangeError(`a list said to hold ${capacity} postings holds more`);
       rows[length] = rowid;
       frequencies[length] = frequency;
       length += 1;
     }
   }
-  if (length > capacity) throw new RangeError(`a list said to hold ${capacity} postings holds ${length}`);
   return { rows: rows.subarray(0, length), frequencies: frequencies.subarray(0, length) };
 }
 

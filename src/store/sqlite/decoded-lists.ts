@@ -50,14 +50,17 @@ export class DecodedLists {
     // One pass reads what each posting's passage needs by rowid; impacts replace frequencies in place.
     const impacts = frequencies;
     const documentOf = new Int32Array(rows.length);
-    let hits = 0;
+    const { tokens, averageTokens } = lengths;
+    const documents = map.documentOf;
+    let dead = 0;
     for (let at = 0; at < rows.length; at += 1) {
       const rowid = rows[at] as number;
-      impacts[at] = termImpact(frequencies[at] as number, lengthNormalisation(lengths.tokens[rowid] ?? 0, lengths.averageTokens));
-      const document = map.documentOf[rowid] ?? 0;
+      impacts[at] = termImpact(frequencies[at] as number, lengthNormalisation(tokens[rowid] ?? 0, averageTokens));
+      const document = documents[rowid] ?? 0;
       documentOf[at] = document;
-      if (document !== 0) hits += 1;
+      dead += document === 0 ? 1 : 0;
     }
+    const hits = rows.length - dead;
     decoded = { list: { rows, impacts, documentOf }, hits };
     const size = sizeOf(decoded);
     if (size <= this.budget) {

@@ -26,6 +26,27 @@ test('set operations on sorted rowids, long against short', () => {
   assert.equal(seek(long, 5, 18), 6);
 });
 
+test('set operations agree with a reference whether lists are alike in length (marks) or far apart (galloping)', () => {
+  let seed = 11;
+  const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+  const sample = (count: number, highest: number) => {
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(Math.floor(random() * highest));
+    return Int32Array.from([...chosen].sort((a, b) => a - b));
+  };
+  for (const [short, long] of [[3_000, 4_000], [500, 4_000], [20, 4_000], [1, 1], [4_000, 4_000]] as const) {
+    const a = sample(short, 6_000);
+    const b = sample(long, 6_000);
+    const inB = new Set(b);
+    assert.deepEqual([...intersect(a, b)], [...a].filter((rowid) => inB.has(rowid)), `${short} against ${long}`);
+    assert.deepEqual([...subtract(a, b)], [...a].filter((rowid) => !inB.has(rowid)));
+    assert.deepEqual([...union([a, b])], [...new Set([...a, ...b])].sort((x, y) => x - y));
+  }
+  // The marks are cleared after use: a second intersection sees only its own lists.
+  assert.deepEqual([...intersect(rows(1, 2, 3), rows(2, 3, 4))], [2, 3]);
+  assert.deepEqual([...intersect(rows(5), rows(1, 2, 3))], []);
+});
+
 test('a plan matches, drops private, deleted and filtered passages, and scores bm25 summed over its leaves', () => {
   // (a AND b) NOT c, over passages 1..6.
   const plan: PostingsPlan = {
@@ -44,6 +65,33 @@ test('a plan matches, drops private, deleted and filtered passages, and scores b
   assert.deepEqual([...evaluatePlan(plan, { ...context, speakers: [Uint8Array.of(0, 0, 1)] }).rows], []);
   assert.deepEqual([...evaluatePlan(plan, { ...context, documents: Uint8Array.of(0) }).rows], []);
   assert.deepEqual([...evaluatePlan(plan, { ...context, speakers: [Uint8Array.of(0, 1)], documents: Uint8Array.of(1) }).rows], [2]);
+});
+
+test('scores agree with a reference whether a leaf is walked (alike in length) or galloped (far longer than the matches)', () => {
+  const highest = 5_000;
+  const documents = new Int32Array(highest + 1).fill(1);
+  const leafOf = (every: number, offset: number) => {
+    const rowids = Int32Array.from({ length: Math.floor((highest - offset) / every) }, (_, index) => offset + index * every);
+    return { rows: rowids, impacts: Float64Array.from(rowids, (rowid) => 1 + (rowid % 7) / 10), documentOf: documents.subarray(0, rowids.length) };
+  };
+  // Every 2nd, every 3rd and every 97th passage: a AND b walks both; a AND c gallops through a and b.
+  const lists = [leafOf(2, 0), leafOf(3, 0), leafOf(97, 0)];
+  const leaf = (index: number) => ({ kind: 'leaf' as const, leaf: index });
+  const context = { lists, hits: lists.map((list) => list.rows.length), documentOf: documents, speakerOf: new Int32Array(highest + 1), speakers: [], rows: highest };
+  for (const all of [[leaf(0), leaf(1)], [leaf(0), leaf(1), leaf(2)]]) {
+    const plan: PostingsPlan = { text: { kind: 'and', all, none: [] }, leaves: ['a', 'b', 'c'], documentFilters: [], speakers: [] };
+    const matches = evaluatePlan(plan, context);
+    const expected = [...lists[0]!.rows].filter((rowid) => all.every(({ leaf: index }) => lists[index]!.rows.includes(rowid)));
+    assert.deepEqual([...matches.rows], expected);
+    expected.forEach((rowid, at) => {
+      let score = 0;
+      lists.forEach((list, index) => {
+        const position = list.rows.indexOf(rowid);
+        if (position >= 0) score += inverseDocumentFrequency(highest, list.rows.length) * (list.impacts[position] as number);
+      });
+      assert.equal(matches.scores[at], score, `score of passage ${rowid}`);
+    });
+  }
 });
 
 test('a one-word plan keeps the public passages of its list, in order', () => {
