@@ -32,10 +32,16 @@ import {
 
 const SEED = 7;
 const TOP = 10;
-/** Queries per class, and passages quoted for the noisy-quote rate. */
-const QUERIES_PER_CLASS = 40;
+/**
+ * Timed queries per class (enough that p99 is not simply the slowest query), and passages
+ * quoted for the noisy-quote rate.
+ */
+const QUERIES_PER_CLASS = 100;
 const QUOTE_SOURCES = 60;
-/** Untimed queries first, so every engine is measured warm. */
+/**
+ * Untimed queries first, made the same way as the timed ones (single words and pairs alike),
+ * so every engine is measured warm on every kind of query it will be timed on.
+ */
 const WARMUP = 5;
 /** The most frequent words are always in the keyword set: they are the slow case. */
 const MOST_FREQUENT_IN_SET = 8;
@@ -299,7 +305,10 @@ function engineNamed(name: EngineName, dir: string): Engine {
   }
 }
 
-/** The query sets, the same for every engine: words by frequency band, phrases, filters. */
+/**
+ * The query sets, the same for every engine: words by frequency band, phrases, filters. Each
+ * class holds QUERIES_PER_CLASS timed queries followed by WARMUP untimed ones.
+ */
 function querySets(passages: readonly BenchPassage[]): Record<QueryClass, Query[]> {
   const next = random(SEED + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -312,14 +321,14 @@ function querySets(passages: readonly BenchPassage[]): Record<QueryClass, Query[
   const vocabulary = [...df.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
   const frequent = vocabulary.slice(0, MOST_FREQUENT_IN_SET);
   const keyword: Query[] = frequent.map((word) => ({ words: [word] }));
-  while (keyword.length < QUERIES_PER_CLASS) {
+  while (keyword.length < QUERIES_PER_CLASS + WARMUP) {
     // Half single words, half pairs; ranks drawn log-uniformly so every frequency band shows.
     const rank = () => Math.floor(Math.exp(next() * Math.log(vocabulary.length)));
     const first = vocabulary[rank()] as string;
     keyword.push(next() < 0.5 ? { words: [first] } : { words: [first, vocabulary[rank()] as string] });
   }
   const phrase: Query[] = [];
-  while (phrase.length < QUERIES_PER_CLASS) {
+  while (phrase.length < QUERIES_PER_CLASS + WARMUP) {
     const words = (pick(passages).text.toLowerCase().match(WORD) ?? []) as string[];
     const at = Math.floor(next() * Math.max(1, words.length - 2));
     const pair = words.slice(at, at + 2);
@@ -359,9 +368,9 @@ async function main(): Promise<void> {
   const latency: Record<string, { p50: number; p95: number; p99: number; max: number }> = {};
   for (const queryClass of QUERY_CLASSES) {
     const options = { phrase: queryClass === 'phrase', facets: queryClass === 'faceted' || queryClass === 'keyword' || queryClass === 'phrase' };
-    for (const query of sets[queryClass].slice(0, WARMUP)) await engine.run(query, options);
+    for (const query of sets[queryClass].slice(QUERIES_PER_CLASS)) await engine.run(query, options);
     const times: number[] = [];
-    for (const query of sets[queryClass]) times.push(await timed(() => engine.run(query, options)));
+    for (const query of sets[queryClass].slice(0, QUERIES_PER_CLASS)) times.push(await timed(() => engine.run(query, options)));
     times.sort((a, b) => a - b);
     latency[queryClass] = { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1) ?? 0 };
   }

@@ -67,8 +67,8 @@ describe('segments', () => {
         counts.push(segmentCount(store));
       }
       // One segment per refresh until there are four, twice the two that four passages need: the
-      // fifth refresh rebuilds (one segment: the size is checked per read batch), the sixth appends.
-      assert.deepEqual(counts, [1, 2, 3, 4, 1, 2]);
+      // fifth refresh rebuilds (three segments of at most two passages), the sixth appends.
+      assert.deepEqual(counts, [1, 2, 3, 4, 3, 4]);
       assert.equal(rowsOf(index, 'ocelot').length, 6);
       assert.equal(new Set(rowsOf(index, 'ocelot')).size, 6);
     } finally {

@@ -6,25 +6,29 @@
  * is a few blobs read whole. Beside them, for the trace, the passages holding each quotation
  * fingerprint (src/trace/fingerprint.ts), built in the same pass over the passages.
  *
- * FTS5's index (passages_fts) is kept here too, for the queries the lists cannot answer.
+ * FTS5's index (passages_fts) is kept here too, for the queries the lists cannot answer. It has
+ * its own high-water mark, so it can be filled while the lists are being built.
  *
- * All of it is derived from `passages` and built in segments: a refresh indexes the passages
- * past the last one covered (one segment per SEGMENT_PASSAGES, each in its own transaction, so
- * an interrupted refresh keeps what it finished). Passage rowids only grow (the store never
- * reuses one), so segments are in rowid order and a term's list is its segments' concatenation.
- * Postings of deleted passages stay until the lists are rebuilt and are skipped when read;
- * the whole index is rebuilt when too much of it is dead or it has too many segments.
+ * All of it is derived from `passages` and built in segments (segment-indexer.ts): a refresh
+ * indexes the passages past the last one covered (one segment per SEGMENT_PASSAGES, each
+ * written in its own transaction, so an interrupted refresh keeps what it finished). Passage
+ * rowids only grow (the store never reuses one), so segments are in rowid order and a term's
+ * list is its segments' concatenation. Postings of deleted passages stay until the lists are
+ * rebuilt and are skipped when read; the whole index is rebuilt when too much of it is dead or
+ * it has too many segments.
+ *
+ * A large refresh builds its segments on the index thread (index-worker.ts) while this thread
+ * fills FTS5. A large ingest starts that thread as it goes (`passagesWritten`): segments are
+ * built while documents are written, and the refresh at the end only finishes the last one.
  */
 import type Database from 'better-sqlite3';
-import { ListWriter } from '../../search/postings/codec.ts';
 import { pairKey } from '../../search/postings/plan.ts';
-import { HashLists } from '../../search/postings/hash-lists.ts';
-import { forEachPacked, type PackedLists } from '../../search/postings/packed.ts';
-import type { PackedSegment } from '../../search/postings/segment-lists.ts';
-import { FINGERPRINT_VERSION, fingerprints } from '../../trace/fingerprint.ts';
-import { segmentBuilder, WORKER_THRESHOLD, type SegmentBatch } from './segment-builder.ts';
-import { FTS_COLUMNS, FTS_COLUMNS_SQL, ftsColumns } from './fts-columns.ts';
+import { forEachPacked } from '../../search/postings/packed.ts';
+import { FINGERPRINT_VERSION } from '../../trace/fingerprint.ts';
+import { FTS_COLUMNS, FTS_COLUMNS_SQL } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
+import { IndexWorker, type ThreadSegment } from './index-worker.ts';
+import { READ_PASSAGES_SQL, SegmentCutter, type BuiltSegment, type PassageRow } from './segment-indexer.ts';
 
 /** Bump when what a list holds changes: the index is then rebuilt on the next refresh. */
 const POSTINGS_VERSION = 2;
@@ -32,8 +36,10 @@ const POSTINGS_VERSION = 2;
 const VERSION = `${POSTINGS_VERSION}.${FINGERPRINT_VERSION}`;
 /** Passages per segment: bounds the memory a refresh holds before writing. */
 const SEGMENT_PASSAGES = 100_000;
-/** Passages read and tokenized at a time within a segment. */
-const READ_BATCH = 500;
+/** Passages to index from which the segments are built on the index thread. */
+const THREAD_FROM = 5_000;
+/** Passages written between two words to the index thread of how far they are committed. */
+const TELL_THREAD_EVERY = 500;
 /**
  * The index is rebuilt whole when it has at least this many segments and twice as many as a
  * rebuild would make (small refreshes leave small segments, and every list read visits each),
@@ -42,20 +48,19 @@ const READ_BATCH = 500;
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
 
-/** How the index is cut into segments, and from how many passages its lists are built on a thread of their own; tests use small ones. */
+/** How the index is cut into segments, and from how many passages it is built on the index thread; tests use small ones. */
 export interface IndexLimits {
   readonly segmentPassages: number;
   readonly maxSegments: number;
   readonly threadFrom: number;
 }
 
-const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: WORKER_THRESHOLD };
+const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: THREAD_FROM };
 
-const KEYS = { through: 'postings_through', version: 'postings_version' } as const;
+const KEYS = { through: 'postings_through', fullText: 'fulltext_through', version: 'postings_version' } as const;
 
 export type RefreshProgress = (done: number, total: number) => void;
 
-type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null, documentRowid: number, speakerId: string | null];
 type ListPart = { data: Uint8Array; postings: number };
 export type EncodedList = { parts: Uint8Array[]; postings: number };
 
@@ -63,74 +68,90 @@ function joined(rows: readonly ListPart[]): EncodedList {
   return { parts: rows.map((row) => row.data), postings: rows.reduce((sum, row) => sum + row.postings, 0) };
 }
 
+/** The index thread started during an ingest, and how many passages were written since it was last told. */
+interface Background {
+  readonly worker: IndexWorker;
+  untold: number;
+}
+
+/** Not started until the next refresh: the index is to be rebuilt, or the thread failed. */
+const DECLINED = 'declined';
+
 export class PostingIndex {
   private readonly statements: ReturnType<typeof prepare>;
+  /** Passages this connection wrote since the index last caught up. */
+  private unindexed = 0;
+  private background?: Background | typeof DECLINED;
 
   constructor(
     private readonly db: Database.Database,
     private readonly tokenizer: IndexTokenizer,
     private readonly limits = LIMITS,
+    /** What the index thread runs; tests name a broken one. */
+    private readonly threadModule?: string,
   ) {
     this.statements = prepare(db);
   }
 
-  /** True when every passage is in the lists. */
+  /** True when every passage is in the lists and in FTS5. */
   isCurrent(): boolean {
     const s = this.statements;
     if (s.meta.get(KEYS.version) !== VERSION) return false;
-    return Number(s.meta.get(KEYS.through) ?? 0) >= ((s.lastPassage.get() as number | null) ?? 0);
+    const last = (s.lastPassage.get() as number | null) ?? 0;
+    return this.through() >= last && this.fullTextThrough() >= last;
+  }
+
+  /**
+   * Hears that this connection committed `count` passages, the last at rowid `last`. Past
+   * THREAD_FROM unindexed passages the index thread is started and kept reading as passages
+   * commit; the segments it finishes are written here as they come, so the refresh after the
+   * ingest has little left to do. Never fails the write it follows: if the thread fails, it is
+   * dropped and the refresh does its work.
+   */
+  passagesWritten(last: number, count: number): void {
+    this.unindexed += count;
+    if (this.background === DECLINED || (!this.background && this.unindexed < this.limits.threadFrom)) return;
+    try {
+      if (!this.background) {
+        if (!this.canGrowWhileWriting()) {
+          this.background = DECLINED;
+          return;
+        }
+        this.background = { worker: this.startThread(this.through()), untold: 0 };
+      }
+      const background = this.background;
+      background.untold += count;
+      if (background.untold < TELL_THREAD_EVERY) return;
+      background.untold = 0;
+      background.worker.readUpTo(last);
+      for (const segment of background.worker.ready()) {
+        if (!this.write(segment)) return this.dropBackground(DECLINED);
+      }
+    } catch {
+      this.dropBackground(DECLINED);
+    }
   }
 
   /** Indexes the passages not yet in the lists (rebuilding first when the lists are worn). */
   refresh(onProgress?: RefreshProgress): void {
     const s = this.statements;
     if (this.isCurrent()) return;
-    if (this.worn()) this.db.transaction(() => this.clear())();
-    let through = Number(s.meta.get(KEYS.through) ?? 0);
-    const total = s.countAfter.get(through) as number;
-    let done = 0;
-    onProgress?.(done, total);
-    const builder = segmentBuilder(total, this.limits.threadFrom);
-    try {
-      for (;;) {
-        const placements = new SegmentPlacements();
-        const quotations = new HashLists();
-        const from = through;
-        let passages = 0;
-        for (;;) {
-          const batch = s.passagesAfter.all(through, READ_BATCH) as PassageRow[];
-          if (batch.length === 0) break;
-          // Posted first, so the thread builds while this one fingerprints.
-          builder.add(tokenized(batch, this.tokenizer));
-          for (const [rowid, , text] of batch) quotations.add(rowid, fingerprints(text));
-          for (const [rowid, , , , documentRowid, speakerId] of batch) placements.add(rowid, documentRowid, speakerId);
-          through = (batch.at(-1) as PassageRow)[0];
-          passages += batch.length;
-          done += batch.length;
-          onProgress?.(done, total);
-          if (passages >= this.limits.segmentPassages) break;
-        }
-        if (passages === 0) break;
-        builder.seal();
-        // Another connection (a server beside an ingest) may have indexed the same passages
-        // meanwhile: written twice they would count twice, so the segment is kept only if the
-        // lists still end where this one starts, checked under the write lock. FTS5 is filled
-        // while the lists are still being built (on a thread, for a large refresh).
-        const kept = this.db
-          .transaction(() => {
-            if (Number(s.meta.get(KEYS.through) ?? 0) !== from) return false;
-            indexFullText(s, from, through);
-            writeSegment(s, builder.finish(), quotations.pack(), placements, this.tokenizer.terms);
-            s.setMeta.run(KEYS.through, String(through));
-            return true;
-          })
-          .immediate();
-        if (!kept) return;
-      }
-    } finally {
-      builder.close();
+    if (this.worn()) {
+      this.dropBackground();
+      this.db.transaction(() => this.clear())();
     }
+    const last = (s.lastPassage.get() as number | null) ?? 0;
+    const background = this.background === DECLINED ? undefined : this.background;
+    this.background = undefined;
+    const from = background?.worker.from ?? this.through();
+    const total = s.countBetween.get(from, last) as number;
+    onProgress?.(0, total);
+    const kept = background || total >= this.limits.threadFrom
+      ? this.refreshOnThread(background?.worker ?? this.startThread(from), last, total, onProgress)
+      : this.refreshHere(from, last, total, onProgress);
+    if (!kept) return;
     s.setMeta.run(KEYS.version, VERSION);
+    this.unindexed = 0;
   }
 
   /** The encoded segments of one list, in rowid order, and how many postings they hold. */
@@ -155,18 +176,120 @@ export class PostingIndex {
    * documents' rowids are never given out again.
    */
   forEachPlacements(each: (placements: Uint8Array, speakers: readonly string[]) => void): number {
-    const s = this.statements;
-    for (const row of s.placements.iterate() as Iterable<{ placements: Uint8Array; speakers: string }>) {
+    for (const row of this.statements.placements.iterate() as Iterable<{ placements: Uint8Array; speakers: string }>) {
       each(row.placements, JSON.parse(row.speakers) as string[]);
     }
-    return Number(s.meta.get(KEYS.through) ?? 0);
+    return this.through();
+  }
+
+  /** Builds the segments here, writing each as it fills. */
+  private refreshHere(from: number, last: number, total: number, onProgress?: RefreshProgress): boolean {
+    const s = this.statements;
+    const read = (after: number, through: number, limit: number) => s.passagesBetween.all(after, through, limit) as PassageRow[];
+    const cutter = new SegmentCutter(this.tokenizer, from, this.limits.segmentPassages, read, (segment) =>
+      this.write({ segment, terms: this.tokenizer.terms }),
+    );
+    return cutter.readUpTo(last, (done) => onProgress?.(done, total)) && cutter.seal();
+  }
+
+  /** Has the index thread build the segments while this thread fills FTS5, then writes them. */
+  private refreshOnThread(worker: IndexWorker, last: number, total: number, onProgress?: RefreshProgress): boolean {
+    try {
+      worker.seal(last);
+      this.fillFullText(last);
+      const onRead = (read: number) => onProgress?.(read, total);
+      for (let segment = worker.next(onRead); segment; segment = worker.next(onRead)) {
+        if (!this.write(segment)) return false;
+      }
+      return true;
+    } finally {
+      worker.close();
+    }
+  }
+
+  /**
+   * Whether segments can be added while documents are written: not to an index the next
+   * refresh rebuilds, except a new archive's, which has nothing to rebuild (it is made an empty
+   * index of this version), and not from a database only this connection can read.
+   */
+  private canGrowWhileWriting(): boolean {
+    if (this.db.memory) return false;
+    if (!this.worn()) return true;
+    const { segments } = this.statements.segmentTotals.get() as { segments: number };
+    if (this.through() !== 0 || segments !== 0) return false;
+    this.db.transaction(() => this.clear())();
+    return true;
+  }
+
+  private startThread(from: number): IndexWorker {
+    return new IndexWorker(this.db.name, from, this.limits.segmentPassages, this.threadModule);
+  }
+
+  /** Stops the index thread an ingest started (the next refresh does its work). */
+  dropBackground(then?: typeof DECLINED): void {
+    if (this.background && this.background !== DECLINED) this.background.worker.close();
+    this.background = then;
+  }
+
+  /**
+   * Writes a segment and the FTS5 rows of its passages, unless another connection (a server
+   * beside an ingest) indexed the same passages meanwhile: written twice they would count
+   * twice, so the segment is kept only if the lists still end where it starts, checked under
+   * the write lock.
+   */
+  private write({ segment, terms }: ThreadSegment): boolean {
+    const s = this.statements;
+    return this.db
+      .transaction(() => {
+        if (this.through() !== segment.from) return false;
+        this.addFullText(segment.through);
+        writeSegment(s, segment, terms);
+        s.setMeta.run(KEYS.through, String(segment.through));
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Fills FTS5 up to passage `last`, a segment's worth of passages per transaction. */
+  private fillFullText(last: number): void {
+    const s = this.statements;
+    for (;;) {
+      const from = this.fullTextThrough();
+      if (from >= last) return;
+      const through = (s.segmentEnd.get(from, this.limits.segmentPassages - 1) as number | undefined) ?? last;
+      this.db.transaction(() => this.addFullText(Math.min(through, last))).immediate();
+    }
+  }
+
+  /**
+   * Adds the passages past FTS5's mark up to `through` to FTS5. Done here, a segment at a time,
+   * rather than as each document is stored: FTS5 writes a new segment of its own at every commit
+   * and merges them as they pile up, which cost more than the whole insert. One statement: the
+   * rows never leave SQLite.
+   */
+  private addFullText(through: number): void {
+    const s = this.statements;
+    const from = this.fullTextThrough();
+    if (from >= through) return;
+    s.insertFts.run(from, through);
+    s.setMeta.run(KEYS.fullText, String(through));
+  }
+
+  /** The last passage in the lists. */
+  private through(): number {
+    return Number(this.statements.meta.get(KEYS.through) ?? 0);
+  }
+
+  /** The last passage in FTS5; archives from before it had a mark of its own filled it with the lists. */
+  private fullTextThrough(): number {
+    return Number(this.statements.meta.get(KEYS.fullText) ?? this.through());
   }
 
   private worn(): boolean {
     const s = this.statements;
     if (s.meta.get(KEYS.version) !== VERSION) return true;
     const { segments, passages } = s.segmentTotals.get() as { segments: number; passages: number | null };
-    const live = s.countUpTo.get(Number(s.meta.get(KEYS.through) ?? 0)) as number;
+    const live = s.countBetween.get(0, this.through()) as number;
     if (segments >= Math.max(this.limits.maxSegments, 2 * Math.ceil(live / this.limits.segmentPassages))) return true;
     return (passages ?? 0) - live > (passages ?? 0) * MAX_DEAD_SHARE;
   }
@@ -178,70 +301,14 @@ export class PostingIndex {
     s.clearFts.run();
     s.clearSegments.run();
     s.setMeta.run(KEYS.through, '0');
+    s.setMeta.run(KEYS.fullText, '0');
     s.setMeta.run(KEYS.version, VERSION);
   }
 }
 
-/** A batch of passages as the segment builder takes it: term ids per column, from the index's own tokenizer. */
-function tokenized(batch: readonly PassageRow[], tokenizer: IndexTokenizer): SegmentBatch {
-  const texts: string[] = [];
-  for (const [, kind, text, speakerName] of batch) {
-    const columns = ftsColumns(kind, text, speakerName);
-    for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
-  }
-  const ids = tokenizer.termIds(texts);
-  const terms = new Int32Array(ids.reduce((sum, column) => sum + column.length, 0));
-  const spans = new Int32Array(ids.length);
-  let at = 0;
-  ids.forEach((column, index) => {
-    spans[index] = column.length;
-    for (const id of column) terms[at++] = id;
-  });
-  return { rowids: Int32Array.from(batch, (row) => row[0]), terms, spans };
-}
-
-/**
- * Adds the passages after `from` up to `through` to FTS5 (passages_fts), which answers what
- * the lists cannot (prefixes, longer phrases). Done here, a segment at a time, rather than as
- * each document is stored: FTS5 writes a new segment of its own at every commit and merges
- * them as they pile up, which cost more than the whole insert. One statement: the rows never
- * leave SQLite.
- */
-function indexFullText(s: ReturnType<typeof prepare>, from: number, through: number): void {
-  s.insertFts.run(from, through);
-}
-
-/** Where each passage of a segment sits: its document, and its speaker numbered within the segment (0 for none). */
-class SegmentPlacements {
-  private readonly writer = new ListWriter();
-  private readonly speakers = new Map<string, number>();
-
-  add(rowid: number, documentRowid: number, speakerId: string | null): void {
-    let speaker = 0;
-    if (speakerId !== null) {
-      speaker = this.speakers.get(speakerId) ?? this.speakers.size + 1;
-      this.speakers.set(speakerId, speaker);
-    }
-    this.writer.placement(rowid, documentRowid, speaker);
-  }
-
-  list(): Uint8Array {
-    return this.writer.finish();
-  }
-
-  /** The speaker ids by number − 1, as JSON. */
-  speakerIds(): string {
-    return JSON.stringify([...this.speakers.keys()]);
-  }
-}
-
-/** Writes a segment's row, its search lists and its quotation lists. */
-function writeSegment(
-  s: ReturnType<typeof prepare>, lists: PackedSegment, quotations: PackedLists, placements: SegmentPlacements, terms: readonly string[],
-): void {
-  const { lastInsertRowid: segment } = s.insertSegment.run(
-    lists.firstRowid, lists.lastRowid, lists.passages, lists.lengths, placements.list(), placements.speakerIds(),
-  );
+/** Writes a segment's row, its search lists and its quotation lists; `terms` names the lists' term ids. */
+function writeSegment(s: ReturnType<typeof prepare>, { lists, quotations, placements, speakers }: BuiltSegment, terms: readonly string[]): void {
+  const { lastInsertRowid: segment } = s.insertSegment.run(lists.firstRowid, lists.lastRowid, lists.passages, lists.lengths, placements, speakers);
   forEachPacked(lists.terms, (term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
   forEachPacked(lists.pairs, (first, postings, data, second) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
   forEachPacked(quotations, (hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
@@ -252,9 +319,9 @@ function prepare(db: Database.Database) {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     lastPassage: db.prepare('SELECT max(rowid) FROM passages').pluck(),
-    countAfter: db.prepare('SELECT count(*) FROM passages WHERE rowid > ?').pluck(),
-    countUpTo: db.prepare('SELECT count(*) FROM passages WHERE rowid <= ?').pluck(),
-    passagesAfter: db.prepare('SELECT rowid, kind, text, speaker_name, doc_rowid, speaker_id FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?').raw(),
+    countBetween: db.prepare('SELECT count(*) FROM passages WHERE rowid > ? AND rowid <= ?').pluck(),
+    passagesBetween: db.prepare(READ_PASSAGES_SQL).raw(),
+    segmentEnd: db.prepare('SELECT rowid FROM passages WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?').pluck(),
     insertFts: db.prepare(
       `INSERT INTO passages_fts (rowid, ${FTS_COLUMNS.join(', ')}) SELECT rowid, ${FTS_COLUMNS_SQL} FROM passages WHERE rowid > ? AND rowid <= ?`,
     ),

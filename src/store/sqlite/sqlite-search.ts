@@ -106,6 +106,16 @@ export function refreshSearchIndex(db: Database.Database, onProgress?: RefreshPr
   stateOf(db).postings.refresh(onProgress);
 }
 
+/** Tells the posting index this connection committed passages (PostingIndex.passagesWritten). */
+export function notePassagesWritten(db: Database.Database, last: number, count: number): void {
+  stateOf(db).postings.passagesWritten(last, count);
+}
+
+/** Stops what search runs beside the connection (an ingest's index thread), before it closes. */
+export function stopSearch(db: Database.Database): void {
+  STATES.get(db)?.postings.dropBackground();
+}
+
 /** The posting index, brought up to date when it can be (see postingsReady): the trace reads its quotation lists. */
 export function currentPostings(db: Database.Database): PostingIndex {
   const state = stateOf(db);

@@ -17,7 +17,7 @@ import { SqliteTraces } from './traces.ts';
 import { QuotationLookup } from './quotation-lookup.ts';
 import { withoutNulls } from './rows.ts';
 import { CandidateDocuments } from './candidate-documents.ts';
-import { currentPostings, refreshSearchIndex, searchSqlite } from './sqlite-search.ts';
+import { currentPostings, notePassagesWritten, refreshSearchIndex, searchSqlite, stopSearch } from './sqlite-search.ts';
 import type { SearchRequest, SearchResult } from '../../search/types.ts';
 
 export const DATABASE_FILE = 'verbatim.sqlite';
@@ -64,6 +64,7 @@ export class SqliteStore implements Store {
     const { body, hash } = serializeRecord(document);
     const existing = s.documentHash.get(document.id) as { rowid: number; content_hash: string } | undefined;
     if (existing?.content_hash === hash) return 'unchanged';
+    let lastPassage = 0;
     this.db.transaction(() => {
       if (existing) this.deleteDocumentRows(existing.rowid);
       s.upsertCollection.run(document.collection.id, document.collection.title, document.collection.private ? 1 : 0);
@@ -97,10 +98,13 @@ export class SqliteStore implements Store {
           pageAt(document, footnote.anchor), undefined, undefined);
       });
       rowids.save();
+      lastPassage = rowids.last;
       const participantIds = new Set(document.participants.map((p) => p.person_id).filter(isString));
       for (const personId of participantIds) s.insertDocumentPerson.run(docRowid, personId, 'participant');
       for (const personId of new Set(document.mentions)) s.insertDocumentPerson.run(docRowid, personId, 'mentioned');
     })();
+    const written = document.passages.length + document.footnotes.length;
+    if (written > 0) notePassagesWritten(this.db, lastPassage, written);
     return existing ? 'replaced' : 'inserted';
   }
 
@@ -109,7 +113,7 @@ export class SqliteStore implements Store {
    * deleted row's rowid to the next insert, and what is derived from passages (posting lists,
    * where each passage sits) must never mistake a new passage, or a new document, for an old one.
    */
-  private freshRowids(table: keyof typeof ROWID_KEYS): { next(): number; save(): void } {
+  private freshRowids(table: keyof typeof ROWID_KEYS): { next(): number; save(): void; readonly last: number } {
     const s = this.statements;
     const key = ROWID_KEYS[table];
     let last = Math.max(Number(s.meta.get(key) ?? 0), (s.lastRowid[table].get() as number | null) ?? 0);
@@ -118,6 +122,9 @@ export class SqliteStore implements Store {
       next: () => (last += 1),
       save: () => {
         if (last !== first) s.setMeta.run(key, String(last));
+      },
+      get last() {
+        return last;
       },
     };
   }
@@ -250,6 +257,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    stopSearch(this.db);
     if (this.db.open) this.db.close();
   }
 }

@@ -1,14 +1,14 @@
-// Starts segment-worker.ts in its thread. A worker does not inherit the TypeScript loader the
-// CLI registers at run time (bin/verbatim.js), so it registers its own. If the thread cannot
+// Starts index-worker-thread.ts in its thread. A worker does not inherit the TypeScript loader
+// the CLI registers at run time (bin/verbatim.js), so it registers its own. If the thread cannot
 // start, it says so where the waiting thread looks for its answer, instead of leaving it to wait.
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 try {
   register();
-  await import(workerData.module ?? './segment-worker.ts');
+  await import(workerData.module ?? './index-worker-thread.ts');
 } catch (error) {
   workerData.answers.postMessage({ error: `could not start: ${String(error)}` });
-  Atomics.store(workerData.signal, 0, 1);
+  Atomics.add(workerData.signal, 0, 1);
   Atomics.notify(workerData.signal, 0);
 }
