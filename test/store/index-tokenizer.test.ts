@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { IndexTokenizer } from '../../src/store/sqlite/index-tokenizer.ts';
+import { IndexTokenizer, type TermIds } from '../../src/store/sqlite/index-tokenizer.ts';
 
 const TOKENIZE = "'porter unicode61 remove_diacritics 2'";
 
@@ -14,7 +14,8 @@ test('a cache too small for one batch still tokenizes every text as an unbounded
   const texts = ['the first alliance talks', 'second talks about the alliance', 'third: harvests, weather and talks'];
   const unbounded = new IndexTokenizer(TOKENIZE);
   const bounded = new IndexTokenizer(TOKENIZE, 3);
-  const words = (tokenizer: IndexTokenizer, ids: number[][]) => ids.map((text) => text.map((id) => tokenizer.terms[id]));
+  const words = (tokenizer: IndexTokenizer, { ids, starts, counts }: TermIds) =>
+    Array.from(starts, (start, text) => Array.from(ids.subarray(start, start + (counts[text] as number)), (id) => tokenizer.terms[id]));
   assert.deepEqual(words(bounded, bounded.termIds(texts)), words(unbounded, unbounded.termIds(texts)));
   assert.deepEqual(words(bounded, bounded.termIds(texts.slice(1))), words(bounded, bounded.termIds(texts)).slice(1));
 });

@@ -8,7 +8,15 @@
  */
 import Database from 'better-sqlite3';
 import { ChunkCache } from '../../search/chunk-cache.ts';
+import { resized } from '../../search/postings/pair-table.ts';
 import { Interner } from './interner.ts';
+
+/** The term ids of a batch of texts (IndexTokenizer.termIds). */
+export interface TermIds {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  readonly counts: Int32Array;
+}
 
 /** Chunks remembered at most; past that the cache starts again (memory stays bounded). */
 const MAX_CACHED_CHUNKS = 400_000;
@@ -24,8 +32,11 @@ export class IndexTokenizer {
   private readonly instances: Database.Statement;
   private readonly clear: Database.Statement;
   /** Term ids of each known chunk. */
-  private readonly chunks: ChunkCache<readonly number[]>;
+  private readonly chunks: ChunkCache<Int32Array>;
   private readonly interned = new Interner();
+  /** The term ids termIds returns, reused from call to call. */
+  private buffer = new Int32Array(1024);
+  private size = 0;
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
   constructor(tokenize: string, maxChunks = MAX_CACHED_CHUNKS) {
@@ -45,36 +56,51 @@ export class IndexTokenizer {
 
   /** The index terms of `text`, in order. */
   tokens(text: string): string[] {
-    return (this.termIds([text])[0] as number[]).map((id) => this.terms[id] as string);
+    const { ids } = this.termIds([text]);
+    return Array.from(ids, (id) => this.terms[id] as string);
   }
 
-  /** The term ids of each text, in order; unknown chunks are tokenized in one batch. */
-  termIds(texts: readonly string[]): number[][] {
-    const ids: number[][] = [];
+  /**
+   * The term ids of each text: text i's are `ids[starts[i] .. starts[i] + counts[i])`. Texts
+   * whose chunks are all known are read in one pass; the others' unknown chunks are tokenized
+   * in one batch, and their ids follow. `ids` is valid until the next call.
+   */
+  termIds(texts: readonly string[]): TermIds {
+    const starts = new Int32Array(texts.length);
+    const counts = new Int32Array(texts.length);
+    this.size = 0;
     const missing: number[] = [];
     texts.forEach((text, index) => {
-      const known = this.knownIds(text);
-      if (known) ids[index] = known;
-      else missing.push(index);
+      if (!this.append(text, starts, counts, index)) missing.push(index);
     });
-    if (missing.length === 0) return ids;
-    const missingTexts = missing.map((index) => texts[index] as string);
-    this.chunks.prepare(missingTexts, (chunks) => this.learn(chunks));
-    missing.forEach((index, at) => (ids[index] = this.knownIds(missingTexts[at] as string) as number[]));
-    return ids;
+    if (missing.length > 0) {
+      this.chunks.prepare(missing.map((index) => texts[index] as string), (chunks) => this.learn(chunks));
+      for (const index of missing) this.append(texts[index] as string, starts, counts, index);
+    }
+    return { ids: this.buffer.subarray(0, this.size), starts, counts };
   }
 
-  /** The ids of a text whose chunks are all cached, else undefined. */
-  private knownIds(text: string): number[] | undefined {
-    const ids: number[] = [];
-    const known = this.chunks.forEachChunk(text, (chunkIds) => {
-      for (let i = 0; i < chunkIds.length; i++) ids.push(chunkIds[i] as number);
-    });
-    return known ? ids : undefined;
+  /** Appends the ids of `text` if all its chunks are known (else leaves the buffer as it was); false if not. */
+  private append(text: string, starts: Int32Array, counts: Int32Array, index: number): boolean {
+    const start = this.size;
+    if (!this.chunks.forEachChunk(text, this.appendIds)) {
+      this.size = start;
+      return false;
+    }
+    starts[index] = start;
+    counts[index] = this.size - start;
+    return true;
   }
+
+  /** Appends one chunk's ids (bound once: it runs for every chunk of every text). */
+  private readonly appendIds = (ids: Int32Array): void => {
+    if (this.size + ids.length > this.buffer.length) this.buffer = resized(this.buffer, 2 * (this.size + ids.length));
+    // A chunk has one or two ids: a loop costs less than TypedArray.set's setup.
+    for (let at = 0; at < ids.length; at += 1) this.buffer[this.size++] = ids[at] as number;
+  };
 
   /** The term ids of each chunk, asked of the probe table in one transaction. */
-  private learn(chunks: readonly string[]): number[][] {
+  private learn(chunks: readonly string[]): Int32Array[] {
     const tokens: string[][] = chunks.map(() => []);
     this.probe.transaction(() => {
       chunks.forEach((chunk, index) => this.insert.run(index + 1, chunk));
@@ -83,7 +109,7 @@ export class IndexTokenizer {
       }
       this.clear.run();
     })();
-    return tokens.map((terms) => terms.map((term) => this.interned.numberOf(term)));
+    return tokens.map((terms) => Int32Array.from(terms, (term) => this.interned.numberOf(term)));
   }
 }
 

@@ -9,6 +9,6 @@ try {
   await import(workerData.module ?? './index-worker-thread.ts');
 } catch (error) {
   workerData.answers.postMessage({ error: `could not start: ${String(error)}` });
-  Atomics.add(workerData.signal, 0, 1);
-  Atomics.notify(workerData.signal, 0);
+  Atomics.add(workerData.shared, 0, 1);
+  Atomics.notify(workerData.shared, 0);
 }

@@ -6,15 +6,15 @@
 import { workerData, parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { indexTokenizer } from './index-tokenizer.ts';
-import type { IndexAnswer, IndexRequest, IndexThreadData } from './index-worker.ts';
+import { SHARED, type IndexAnswer, type IndexRequest, type IndexThreadData } from './index-worker.ts';
 import { READ_PASSAGES_SQL, SegmentCutter, segmentBuffers, type PassageRow } from './segment-indexer.ts';
 
-const { path, from, segmentPassages, answers, signal } = workerData as IndexThreadData;
+const { path, from, segmentPassages, answers, shared } = workerData as IndexThreadData;
 
 function answer(message: IndexAnswer, transfer: ArrayBuffer[] = []): void {
   answers.postMessage(message, transfer);
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  Atomics.add(shared, SHARED.answers, 1);
+  Atomics.notify(shared, SHARED.answers);
 }
 
 let failed = false;
@@ -24,7 +24,12 @@ try {
   const tokenizer = indexTokenizer(db);
   const passages = db.prepare(READ_PASSAGES_SQL).raw();
   let namedTerms = 0;
-  const cutter = new SegmentCutter(tokenizer, from, segmentPassages, (after, through, limit) => passages.all(after, through, limit) as PassageRow[], (segment) => {
+  const read = (after: number, through: number, limit: number): PassageRow[] => {
+    const rows = passages.all(after, Math.min(through, Atomics.load(shared, SHARED.limit)), limit) as PassageRow[];
+    if (rows.length > 0) Atomics.store(shared, SHARED.position, (rows.at(-1) as PassageRow)[0]);
+    return rows;
+  };
+  const cutter = new SegmentCutter(tokenizer, from, segmentPassages, read, (segment) => {
     const terms = tokenizer.terms;
     answer({ segment, newTerms: terms.slice(namedTerms) }, segmentBuffers(segment));
     namedTerms = terms.length;

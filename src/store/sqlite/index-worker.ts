@@ -7,6 +7,9 @@
  * The writing thread says how far passages are committed (`readUpTo`); the index thread reads
  * them, and hands over each segment as it fills, by transfer. Segments come back in rowid
  * order. `next` blocks until the next segment (a refresh is synchronous), `ready` does not.
+ * The thread publishes how far it has read (`position`) and reads no further than a bound the
+ * writing thread may set (`stopAt`), so that at the end of an ingest the writing thread can
+ * index the last passages itself instead of waiting.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { BuiltSegment } from './segment-indexer.ts';
@@ -28,13 +31,24 @@ export type IndexAnswer =
   | { sealed: true }
   | { error: string };
 
+/** Slots of the memory the threads share. */
+export const SHARED = {
+  /** Bumped by the thread at every answer, so a wait wakes when one arrives. */
+  answers: 0,
+  /** The last passage the thread has read. */
+  position: 1,
+  /** The thread reads no passage past this one. */
+  limit: 2,
+} as const;
+
 /** What the thread is started with. */
 export interface IndexThreadData {
   readonly path: string;
   readonly from: number;
   readonly segmentPassages: number;
   readonly answers: MessagePort;
-  readonly signal: Int32Array;
+  /** Shared with the thread, slots as SHARED says. */
+  readonly shared: Int32Array;
   /** What the thread runs, index-worker-thread.ts unless a test says otherwise. */
   readonly module?: string;
 }
@@ -48,8 +62,7 @@ export interface ThreadSegment {
 export class IndexWorker {
   private readonly worker: Worker;
   private readonly answers: MessagePort;
-  /** Bumped by the thread at every answer, so a wait wakes when one arrives. */
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   private readonly terms: string[] = [];
   /** Passages the thread has read since it started. */
   read = 0;
@@ -58,7 +71,9 @@ export class IndexWorker {
   constructor(path: string, readonly from: number, segmentPassages: number, module?: string) {
     const { port1, port2 } = new MessageChannel();
     this.answers = port1;
-    const workerData: IndexThreadData = { path, from, segmentPassages, answers: port2, signal: this.signal, ...(module ? { module } : {}) };
+    Atomics.store(this.shared, SHARED.position, from);
+    Atomics.store(this.shared, SHARED.limit, 2 ** 31 - 1);
+    const workerData: IndexThreadData = { path, from, segmentPassages, answers: port2, shared: this.shared, ...(module ? { module } : {}) };
     this.worker = new Worker(new URL('./index-worker-thread.mjs', import.meta.url), { workerData, transferList: [port2] });
     // Never keeps a process alive on its own; its failures reach the waiting side as answers.
     this.worker.unref();
@@ -76,6 +91,16 @@ export class IndexWorker {
     this.post({ seal: true });
   }
 
+  /** The last passage the thread has read (it may be reading on). */
+  get position(): number {
+    return Atomics.load(this.shared, SHARED.position);
+  }
+
+  /** The thread reads no passage after `rowid`, whatever it was told before. */
+  stopAt(rowid: number): void {
+    Atomics.store(this.shared, SHARED.limit, rowid);
+  }
+
   /** The segments finished so far, without waiting. */
   ready(): ThreadSegment[] {
     const segments: ThreadSegment[] = [];
@@ -89,10 +114,10 @@ export class IndexWorker {
   /** The next segment, waiting for it; undefined once the thread has sealed. `onRead` hears of passages read meanwhile. */
   next(onRead?: (read: number) => void): ThreadSegment | undefined {
     for (let waited = 0; waited < MAX_WAIT_MS; ) {
-      const seen = Atomics.load(this.signal, 0);
+      const seen = Atomics.load(this.shared, SHARED.answers);
       const answer = this.receive();
       if (!answer) {
-        if (Atomics.wait(this.signal, 0, seen, WAIT_SLICE_MS) === 'timed-out') waited += WAIT_SLICE_MS;
+        if (Atomics.wait(this.shared, SHARED.answers, seen, WAIT_SLICE_MS) === 'timed-out') waited += WAIT_SLICE_MS;
         continue;
       }
       if ('sealed' in answer) return undefined;

@@ -70,10 +70,11 @@ export class SegmentIndexer {
       const columns = ftsColumns(kind, text, speakerName);
       for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
     }
-    const ids = this.tokenizer.termIds(texts);
+    const { ids, starts, counts } = this.tokenizer.termIds(texts);
+    const column = (at: number) => ids.subarray(starts[at] as number, (starts[at] as number) + (counts[at] as number));
     batch.forEach(([rowid, , text, , documentRowid, speakerId], index) => {
       const at = index * FTS_COLUMNS.length;
-      this.lists.add(rowid, { heading: ids[at] as number[], body: ids[at + 1] as number[], note: ids[at + 2] as number[], speaker: ids[at + 3] as number[] });
+      this.lists.add(rowid, { heading: column(at), body: column(at + 1), note: column(at + 2), speaker: column(at + 3) });
       this.quotations.add(rowid, fingerprints(text));
       this.placements.placement(rowid, documentRowid, this.speakerNumber(speakerId));
       this.last = rowid;
