@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FIELD_WEIGHTS } from '../../src/search/compile/fts5-compiler.ts';
+import { decodePostings } from '../../src/search/postings/codec.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { indexTokenizer } from '../../src/store/sqlite/index-tokenizer.ts';
 import { PostingIndex, type IndexLimits } from '../../src/store/sqlite/posting-index.ts';
@@ -28,7 +30,7 @@ function derivedTables(store: SqliteStore): unknown[] {
   return DERIVED_TABLES.map((table) => store.db.prepare(`SELECT * FROM ${table}`).all());
 }
 
-const limits = (threadFrom: number): IndexLimits => ({ segmentPassages: 3, maxSegments: 24, threadFrom });
+const limits = (threadFrom: number, segmentPassages = 3): IndexLimits => ({ segmentPassages, maxSegments: 24, threadFrom, ownShareFrom: Infinity });
 
 test('a refresh that builds on the index thread stores what one building here stores, and search and lookups answer alike', async () => {
   const stores = [new SqliteStore(tempDir('verbatim-thread-')), new SqliteStore(tempDir('verbatim-here-'))];
@@ -91,5 +93,38 @@ test('an index thread that cannot start loses no document, and the refresh says 
     assert.equal((await store.search({ query: 'treaty spring' })).total_passages, 4);
   } finally {
     await store.close();
+  }
+});
+
+test('at the end of a refresh on the thread, this thread indexes the tail of the backlog itself: the lists hold what one refresh here makes', async () => {
+  const stores = [new SqliteStore(tempDir('verbatim-split-')), new SqliteStore(tempDir('verbatim-whole-'))];
+  const passagesOf = (store: SqliteStore) => store.db.prepare('SELECT passages FROM posting_segments ORDER BY id').pluck().all();
+  try {
+    for (const store of stores) {
+      for (let n = 0; n < 40; n += 1) {
+        const text = TEXTS[n % TEXTS.length] as string;
+        store.writeDocument(makeDocument({ id: `d${n}`, collection: { id: 'c', title: 'C' }, title: 'D', passages: [['', `${text} (${n})`], ['', `Noted ${n}.`]] }, PERSONS));
+      }
+    }
+    const [split, whole] = stores as [SqliteStore, SqliteStore];
+    // The thread has read nothing yet: its backlog is all 80 passages, 40% of them (a segment's worth, 30) are indexed here.
+    const splitIndex = new PostingIndex(split.db, indexTokenizer(split.db), { segmentPassages: 30, maxSegments: 24, threadFrom: 0, ownShareFrom: 1 });
+    splitIndex.refresh();
+    assert.deepEqual(passagesOf(split), [30, 20, 30]);
+    const wholeIndex = new PostingIndex(whole.db, indexTokenizer(whole.db), { ...limits(Infinity, 30) });
+    wholeIndex.refresh();
+    assert.deepEqual(passagesOf(whole), [30, 30, 20]);
+    const terms = whole.db.prepare('SELECT DISTINCT term FROM postings ORDER BY term').pluck().all() as string[];
+    assert.deepEqual(split.db.prepare('SELECT DISTINCT term FROM postings ORDER BY term').pluck().all(), terms);
+    const rowsOf = (index: PostingIndex, term: string) => [...decodePostings(index.list(term).parts, FIELD_WEIGHTS).rows];
+    for (const term of terms) assert.deepEqual(rowsOf(splitIndex, term), rowsOf(wholeIndex, term), term);
+    const probe = fingerprints('the convoy would cross the river at dawn');
+    const [found, foundWhole] = await Promise.all(stores.map((store) => store.findPassagesByFingerprint(probe, 5)));
+    assert.deepEqual(found, foundWhole);
+    const [a, b] = await Promise.all(stores.map((store) => store.search({ query: 'treaty spring -noted', facets: true })));
+    assert.deepEqual(a, b);
+    assert.equal(a?.total_passages, 10);
+  } finally {
+    for (const store of stores) await store.close();
   }
 });

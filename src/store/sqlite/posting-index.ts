@@ -40,12 +40,12 @@ const SEGMENT_PASSAGES = 100_000;
 const THREAD_FROM = 5_000;
 /**
  * At the end of a refresh on the index thread, the share of the thread's backlog this thread
- * indexes itself, when it is at least MIN_OWN_SHARE passages (see PostingIndex.ownShare).
+ * indexes itself, when it is at least OWN_SHARE_FROM passages (see PostingIndex.ownShare).
  * Measured at 100k passages: the thread is about 40k behind when the documents are written,
  * and with 40% of them here both threads finish together.
  */
 const OWN_SHARE = 0.4;
-const MIN_OWN_SHARE = 2_000;
+const OWN_SHARE_FROM = 2_000;
 /** Passages written between two words to the index thread of how far they are committed. */
 const TELL_THREAD_EVERY = 500;
 /**
@@ -56,14 +56,18 @@ const TELL_THREAD_EVERY = 500;
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
 
-/** How the index is cut into segments, and from how many passages it is built on the index thread; tests use small ones. */
+/**
+ * How the index is cut into segments, from how many passages it is built on the index thread,
+ * and from how many this thread takes a share of the thread's backlog; tests use small ones.
+ */
 export interface IndexLimits {
   readonly segmentPassages: number;
   readonly maxSegments: number;
   readonly threadFrom: number;
+  readonly ownShareFrom: number;
 }
 
-const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: THREAD_FROM };
+const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: THREAD_FROM, ownShareFrom: OWN_SHARE_FROM };
 
 const KEYS = { through: 'postings_through', fullText: 'fulltext_through', version: 'postings_version' } as const;
 
@@ -146,7 +150,12 @@ export class PostingIndex {
   /** Indexes the passages not yet in the lists (rebuilding first when the lists are worn). */
   refresh(onProgress?: RefreshProgress): void {
     const s = this.statements;
-    if (this.isCurrent()) return;
+    if (this.isCurrent()) {
+      // Another connection caught the index up: what this one started is of no use.
+      this.dropBackground();
+      this.unindexed = 0;
+      return;
+    }
     if (this.worn()) {
       this.dropBackground();
       this.db.transaction(() => this.clear())();
@@ -241,7 +250,7 @@ export class PostingIndex {
     const ahead = worker.position;
     const backlog = s.countBetween.get(ahead, last) as number;
     const own = Math.min(this.limits.segmentPassages, Math.floor(backlog * OWN_SHARE));
-    if (own < MIN_OWN_SHARE) return last;
+    if (own < this.limits.ownShareFrom) return last;
     return (s.segmentEnd.get(ahead, backlog - own - 1) as number | undefined) ?? last;
   }
 
