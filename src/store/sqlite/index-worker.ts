@@ -64,8 +64,7 @@ export class IndexWorker {
   private readonly answers: MessagePort;
   private readonly shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   private readonly terms: string[] = [];
-  /** Passages the thread has read since it started. */
-  read = 0;
+  private readSoFar = 0;
 
   /** Indexes the passages of the archive at `path` after rowid `from`. */
   constructor(path: string, readonly from: number, segmentPassages: number, module?: string) {
@@ -78,6 +77,11 @@ export class IndexWorker {
     // Never keeps a process alive on its own; its failures reach the waiting side as answers.
     this.worker.unref();
     this.worker.on('error', () => {});
+  }
+
+  /** Passages the thread has read since it started (as far as its answers have said). */
+  get read(): number {
+    return this.readSoFar;
   }
 
   /** Passages up to `through` are committed: the thread reads them. */
@@ -144,7 +148,7 @@ export class IndexWorker {
   /** Takes in an answer; a segment is returned, progress noted, a failure thrown. */
   private take(answer: IndexAnswer): ThreadSegment | undefined {
     if ('error' in answer) throw new Error(`index thread failed: ${answer.error}`);
-    if ('read' in answer) this.read = answer.read;
+    if ('read' in answer) this.readSoFar = answer.read;
     if (!('segment' in answer)) return undefined;
     for (const term of answer.newTerms) this.terms.push(term);
     return { segment: answer.segment, terms: this.terms };

@@ -257,7 +257,10 @@ export class PostingIndex {
   /** The segments of the passages after `from` up to `last`, built here and kept in memory. */
   private buildHere(from: number, last: number, onRead: (read: number) => void): BuiltSegment[] {
     const built: BuiltSegment[] = [];
-    const cutter = new SegmentCutter(this.tokenizer, from, this.limits.segmentPassages, this.readPassages, (segment) => built.push(segment) > 0);
+    const cutter = new SegmentCutter(this.tokenizer, from, this.limits.segmentPassages, this.readPassages, (segment) => {
+      built.push(segment);
+      return true;
+    });
     cutter.readUpTo(last, onRead);
     cutter.seal();
     return built;

@@ -14,7 +14,7 @@ import { fingerprints } from '../../trace/fingerprint.ts';
 import { FTS_COLUMNS, ftsColumns } from './fts-columns.ts';
 import type { IndexTokenizer } from './index-tokenizer.ts';
 
-/** A passage as a segment reads it (PASSAGE_COLUMNS, in order). */
+/** A passage as a segment reads it (the columns of READ_PASSAGES_SQL, in order). */
 export type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null, documentRowid: number, speakerId: string | null];
 
 /** Reads the passages after rowid `after` up to `through`, at most `limit`, in rowid order. */
