@@ -128,3 +128,32 @@ test('at the end of a refresh on the thread, this thread indexes the tail of the
     for (const store of stores) await store.close();
   }
 });
+
+test('an ingest that stops after the thread wrote a segment, before any refresh, leaves an index the next refresh completes', async () => {
+  const dirs = [tempDir('verbatim-stopped-'), tempDir('verbatim-reference-')];
+  const [stopped, reference] = dirs.map((dir) => new SqliteStore(dir)) as [SqliteStore, SqliteStore];
+  const through = (store: SqliteStore) => Number(store.db.prepare("SELECT value FROM meta WHERE key = 'postings_through'").pluck().get() ?? 0);
+  const index = new PostingIndex(stopped.db, indexTokenizer(stopped.db), limits(4));
+  writeDocuments(stopped, (last) => index.passagesWritten(last, 2));
+  const started = Date.now();
+  while (through(stopped) === 0 && Date.now() - started < 20_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    index.passagesWritten(stopped.db.prepare('SELECT max(rowid) FROM passages').pluck().get() as number, 1_000);
+  }
+  assert.ok(through(stopped) > 0, 'a segment was written during the ingest');
+  // As if the process died here: no refresh, the thread gone.
+  index.dropBackground();
+  await stopped.close();
+  const reopened = new SqliteStore(dirs[0] as string);
+  try {
+    new PostingIndex(reopened.db, indexTokenizer(reopened.db), limits(Infinity)).refresh();
+    writeDocuments(reference);
+    new PostingIndex(reference.db, indexTokenizer(reference.db), limits(Infinity)).refresh();
+    assert.deepEqual(derivedTables(reopened), derivedTables(reference));
+    const [a, b] = await Promise.all([reopened, reference].map((store) => store.search({ query: 'treaty spring', facets: true })));
+    assert.deepEqual(a, b);
+  } finally {
+    await reopened.close();
+    await reference.close();
+  }
+});
