@@ -38,9 +38,11 @@ export interface PackedSegment {
 
 /** Columns in the order occurrences code them (an occurrence is passage index × 4 + column). */
 const COLUMNS = ['heading', 'body', 'note', 'speaker'] as const;
-const [HEADING, BODY, NOTE, SPEAKER] = [0, 1, 2, 3];
+const [HEADING, BODY, NOTE] = [0, 1, 2];
 const COLUMN_BITS = 2;
 const COLUMN_MASK = 3;
+/** The pair id of a column's first token, which ends no pair. */
+const NO_PAIR = -1;
 
 type EachList = (key: number, postings: number, bytes: Uint8Array) => void;
 type EachPair = (first: number, second: number, postings: number, bytes: Uint8Array) => void;
@@ -51,6 +53,8 @@ export class SegmentLists {
   passages = 0;
   /** Every passage's term ids, column after column, passage after passage. */
   private terms = new Int32Array(0);
+  /** The id of the pair each token ends (NO_PAIR for a column's first token), token by token as `terms`. */
+  private pairIds = new Int32Array(0);
   private termsSize = 0;
   /** How many term ids each passage has in each column (passage index × 4 + column). */
   private spans = new Int32Array(0);
@@ -76,12 +80,19 @@ export class SegmentLists {
       length += ids.length;
       for (let at = 0; at < ids.length; at += 1) {
         const term = ids[at] as number;
-        if (this.termsSize === this.terms.length) this.terms = grown(this.terms);
-        this.terms[this.termsSize++] = term;
+        if (this.termsSize === this.terms.length) {
+          this.terms = grown(this.terms);
+          this.pairIds = resized(this.pairIds, this.terms.length);
+        }
+        this.terms[this.termsSize] = term;
         while (term >= this.termCounts.length) this.termCounts = grown(this.termCounts);
         this.termCounts[term] = (this.termCounts[term] as number) + 1;
-        if (at === 0) continue;
+        if (at === 0) {
+          this.pairIds[this.termsSize++] = NO_PAIR;
+          continue;
+        }
         const pair = this.pairs.idOf(ids[at - 1] as number, term);
+        this.pairIds[this.termsSize++] = pair;
         if (pair === this.pairCounts.length) this.pairCounts = grown(this.pairCounts);
         this.pairCounts[pair] = (this.pairCounts[pair] as number) + 1;
       }
@@ -117,59 +128,42 @@ export class SegmentLists {
 
   /** Each term's list, by term id. `bytes` is valid only during the call. */
   private forEachTerm(each: EachList): void {
-    const { starts, slots } = this.sort(this.termCounts, (place) => {
-      this.forEachToken((term, _previous, occurrence) => place(term, occurrence));
-    });
+    const { starts, slots } = this.sort(this.termCounts, this.terms);
     this.encodeRanges(starts, slots, each);
   }
 
   /** Each adjacent pair's list, by its two term ids. `bytes` is valid only during the call. */
   private forEachPair(each: EachPair): void {
-    const { starts, slots } = this.sort(this.pairCounts.subarray(0, this.pairs.size), (place) => {
-      this.forEachToken((term, previous, occurrence) => {
-        if (previous >= 0) place(this.pairs.idOf(previous, term), occurrence);
-      });
-    });
+    const { starts, slots } = this.sort(this.pairCounts.subarray(0, this.pairs.size), this.pairIds);
     this.encodeRanges(starts, slots, (pair, postings, bytes) => each(this.pairs.first(pair), this.pairs.second(pair), postings, bytes));
   }
 
-  /** Calls `each(term, previous term in the column or −1, occurrence code)` for every token. */
-  private forEachToken(each: (term: number, previous: number, occurrence: number) => void): void {
-    let at = 0;
-    for (let passage = 0; passage < this.passages; passage += 1) {
-      for (let column = 0; column < COLUMNS.length; column += 1) {
-        const occurrence = (passage << COLUMN_BITS) | column;
-        const end = at + (this.spans[occurrence] as number);
-        let previous = -1;
-        for (; at < end; at += 1) {
-          const term = this.terms[at] as number;
-          each(term, previous, occurrence);
-          previous = term;
-        }
-      }
-    }
-  }
-
   /**
-   * Counting sort: `counts` sizes each key's range of `slots`, then `fill` places every
-   * occurrence, in passage order, so each range ascends by passage.
+   * Counting sort of the occurrences (passage index × 4 + column) of every token by its key in
+   * `keys` (token by token, as `terms`; NO_PAIR is no key): `counts` sizes each key's range of
+   * `slots`, filled in passage order, so each range ascends by passage.
    */
-  private sort(counts: Int32Array, fill: (place: (key: number, value: number) => void) => void): { starts: Int32Array; slots: Int32Array } {
+  private sort(counts: Int32Array, keys: Int32Array): { starts: Int32Array; slots: Int32Array } {
     const starts = new Int32Array(counts.length + 1);
     for (let key = 0; key < counts.length; key += 1) starts[key + 1] = (starts[key] as number) + (counts[key] as number);
     const slots = new Int32Array(starts[counts.length] as number);
     const next = starts.slice(0, counts.length);
-    fill((key, value) => {
-      slots[next[key] as number] = value;
-      next[key] = (next[key] as number) + 1;
-    });
+    let at = 0;
+    for (let occurrence = 0; occurrence < this.passages << COLUMN_BITS; occurrence += 1) {
+      const end = at + (this.spans[occurrence] as number);
+      for (; at < end; at += 1) {
+        const key = keys[at] as number;
+        if (key === NO_PAIR) continue;
+        slots[next[key] as number] = occurrence;
+        next[key] = (next[key] as number) + 1;
+      }
+    }
     return { starts, slots };
   }
 
   /** Encodes each key's range of occurrences as postings: one per passage, counted per column. */
   private encodeRanges(starts: Int32Array, slots: Int32Array, each: EachList): void {
-    const writer = this.writer;
-    const counts = [0, 0, 0, 0];
+    const { writer, rowids } = this;
     for (let key = 0; key + 1 < starts.length; key += 1) {
       const end = starts[key + 1] as number;
       let at = starts[key] as number;
@@ -177,9 +171,21 @@ export class SegmentLists {
       writer.reset();
       while (at < end) {
         const passage = (slots[at] as number) >>> COLUMN_BITS;
-        counts.fill(0);
-        for (; at < end && (slots[at] as number) >>> COLUMN_BITS === passage; at += 1) { const column = (slots[at] as number) & COLUMN_MASK; counts[column] = (counts[column] as number) + 1; }
-        writer.posting(this.rowids[passage] as number, counts[HEADING] as number, counts[BODY] as number, counts[NOTE] as number, counts[SPEAKER] as number);
+        // Occurrences per column, in locals: this runs for every posting of the segment.
+        let heading = 0;
+        let body = 0;
+        let note = 0;
+        let speaker = 0;
+        for (; at < end; at += 1) {
+          const slot = slots[at] as number;
+          if (slot >>> COLUMN_BITS !== passage) break;
+          const column = slot & COLUMN_MASK;
+          if (column === BODY) body += 1;
+          else if (column === HEADING) heading += 1;
+          else if (column === NOTE) note += 1;
+          else speaker += 1; // the last column
+        }
+        writer.posting(rowids[passage] as number, heading, body, note, speaker);
       }
       each(key, writer.count, writer.finish());
     }
