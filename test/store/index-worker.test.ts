@@ -107,10 +107,10 @@ test('at the end of a refresh on the thread, this thread indexes the tail of the
       }
     }
     const [split, whole] = stores as [SqliteStore, SqliteStore];
-    // The thread has read nothing yet: its backlog is all 80 passages, 40% of them (a segment's worth, 30) are indexed here.
+    // The thread has read nothing yet: its backlog is all 80 passages, and the last fifth of them (16) are indexed here.
     const splitIndex = new PostingIndex(split.db, indexTokenizer(split.db), { segmentPassages: 30, maxSegments: 24, threadFrom: 0, ownShareFrom: 1 });
     splitIndex.refresh();
-    assert.deepEqual(passagesOf(split), [30, 20, 30]);
+    assert.deepEqual(passagesOf(split), [30, 30, 4, 16]);
     const wholeIndex = new PostingIndex(whole.db, indexTokenizer(whole.db), { ...limits(Infinity, 30) });
     wholeIndex.refresh();
     assert.deepEqual(passagesOf(whole), [30, 30, 20]);
