@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIELD_WEIGHTS } from '../../src/search/compile/fts5-compiler.ts';
-import { decodePostings } from '../../src/search/postings/codec.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { indexTokenizer } from '../../src/store/sqlite/index-tokenizer.ts';
+import { IndexWorker } from '../../src/store/sqlite/index-worker.ts';
 import { PostingIndex, type IndexLimits } from '../../src/store/sqlite/posting-index.ts';
 import { fingerprints } from '../../src/trace/fingerprint.ts';
 import { makeDocument, PERSONS } from '../search/fixtures.ts';
@@ -30,7 +29,7 @@ function derivedTables(store: SqliteStore): unknown[] {
   return DERIVED_TABLES.map((table) => store.db.prepare(`SELECT * FROM ${table}`).all());
 }
 
-const limits = (threadFrom: number, segmentPassages = 3): IndexLimits => ({ segmentPassages, maxSegments: 24, threadFrom, ownShareFrom: Infinity });
+const limits = (threadFrom: number): IndexLimits => ({ segmentPassages: 3, maxSegments: 24, threadFrom });
 
 test('a refresh that builds on the index thread stores what one building here stores, and search and lookups answer alike', async () => {
   const stores = [new SqliteStore(tempDir('verbatim-thread-')), new SqliteStore(tempDir('verbatim-here-'))];
@@ -96,36 +95,29 @@ test('an index thread that cannot start loses no document, and the refresh says 
   }
 });
 
-test('at the end of a refresh on the thread, this thread indexes the tail of the backlog itself: the lists hold what one refresh here makes', async () => {
-  const stores = [new SqliteStore(tempDir('verbatim-split-')), new SqliteStore(tempDir('verbatim-whole-'))];
-  const passagesOf = (store: SqliteStore) => store.db.prepare('SELECT passages FROM posting_segments ORDER BY id').pluck().all();
+test('asked to cut, the index thread hands over its segment in progress before it reads on', async () => {
+  const store = new SqliteStore(tempDir('verbatim-cut-'));
   try {
-    for (const store of stores) {
-      for (let n = 0; n < 40; n += 1) {
-        const text = TEXTS[n % TEXTS.length] as string;
-        store.writeDocument(makeDocument({ id: `d${n}`, collection: { id: 'c', title: 'C' }, title: 'D', passages: [['', `${text} (${n})`], ['', `Noted ${n}.`]] }, PERSONS));
+    writeDocuments(store);
+    const worker = new IndexWorker(store.db.name, 0, 100);
+    try {
+      worker.readUpTo(4);
+      const started = Date.now();
+      while (worker.read < 4 && Date.now() - started < 20_000) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        worker.ready();
       }
+      worker.cut();
+      worker.seal(8);
+      const segments: [number, number, number][] = [];
+      for (let built = worker.next(); built; built = worker.next()) segments.push([built.segment.from, built.segment.through, built.segment.lists.passages]);
+      // Without the cut, the eight passages would make one segment (segments hold 100 here).
+      assert.deepEqual(segments, [[0, 4, 4], [4, 8, 4]]);
+    } finally {
+      worker.close();
     }
-    const [split, whole] = stores as [SqliteStore, SqliteStore];
-    // The thread has read nothing yet: its backlog is all 80 passages, and the last fifth of them (16) are indexed here.
-    const splitIndex = new PostingIndex(split.db, indexTokenizer(split.db), { segmentPassages: 30, maxSegments: 24, threadFrom: 0, ownShareFrom: 1 });
-    splitIndex.refresh();
-    assert.deepEqual(passagesOf(split), [30, 30, 4, 16]);
-    const wholeIndex = new PostingIndex(whole.db, indexTokenizer(whole.db), { ...limits(Infinity, 30) });
-    wholeIndex.refresh();
-    assert.deepEqual(passagesOf(whole), [30, 30, 20]);
-    const terms = whole.db.prepare('SELECT DISTINCT term FROM postings ORDER BY term').pluck().all() as string[];
-    assert.deepEqual(split.db.prepare('SELECT DISTINCT term FROM postings ORDER BY term').pluck().all(), terms);
-    const rowsOf = (index: PostingIndex, term: string) => [...decodePostings(index.list(term).parts, FIELD_WEIGHTS).rows];
-    for (const term of terms) assert.deepEqual(rowsOf(splitIndex, term), rowsOf(wholeIndex, term), term);
-    const probe = fingerprints('the convoy would cross the river at dawn');
-    const [found, foundWhole] = await Promise.all(stores.map((store) => store.findPassagesByFingerprint(probe, 5)));
-    assert.deepEqual(found, foundWhole);
-    const [a, b] = await Promise.all(stores.map((store) => store.search({ query: 'treaty spring -noted', facets: true })));
-    assert.deepEqual(a, b);
-    assert.equal(a?.total_passages, 10);
   } finally {
-    for (const store of stores) await store.close();
+    await store.close();
   }
 });
 

@@ -59,7 +59,7 @@ describe('segments', () => {
   test('small refreshes pile up segments until a rebuild makes as few as the passages need', () => {
     const store = new SqliteStore(tempDir('verbatim-segments-'));
     try {
-      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 2, maxSegments: 4, threadFrom: Infinity, ownShareFrom: Infinity });
+      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 2, maxSegments: 4, threadFrom: Infinity });
       const counts: number[] = [];
       for (let n = 0; n < 6; n += 1) {
         store.writeDocument(makeDocument({ id: `d${n}`, collection, title: 'D', passages: [['', `Ocelots, paragraph ${n}.`]] }, PERSONS));

@@ -24,17 +24,13 @@ try {
   const tokenizer = indexTokenizer(db);
   const passages = db.prepare(READ_PASSAGES_SQL).raw();
   let namedTerms = 0;
-  const read = (after: number, through: number, limit: number): PassageRow[] => {
-    const rows = passages.all(after, Math.min(through, Atomics.load(shared, SHARED.limit)), limit) as PassageRow[];
-    if (rows.length > 0) Atomics.store(shared, SHARED.position, (rows.at(-1) as PassageRow)[0]);
-    return rows;
-  };
+  const read = (after: number, through: number, limit: number) => passages.all(after, through, limit) as PassageRow[];
   const cutter = new SegmentCutter(tokenizer, from, segmentPassages, read, (segment) => {
     const terms = tokenizer.terms;
     answer({ segment, newTerms: terms.slice(namedTerms) }, segmentBuffers(segment));
     namedTerms = terms.length;
     return true;
-  });
+  }, () => Atomics.exchange(shared, SHARED.cut, 0) === 1);
 
   parentPort?.on('message', (request: IndexRequest) => {
     if (failed) return;

@@ -7,9 +7,6 @@
  * The writing thread says how far passages are committed (`readUpTo`); the index thread reads
  * them, and hands over each segment as it fills, by transfer. Segments come back in rowid
  * order. `next` blocks until the next segment (a refresh is synchronous), `ready` does not.
- * The thread publishes how far it has read (`position`) and reads no further than a bound the
- * writing thread may set (`stopAt`), so that at the end of an ingest the writing thread can
- * index the last passages itself instead of waiting.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { BuiltSegment } from './segment-indexer.ts';
@@ -35,10 +32,8 @@ export type IndexAnswer =
 export const SHARED = {
   /** Bumped by the thread at every answer, so a wait wakes when one arrives. */
   answers: 0,
-  /** The last passage the thread has read. */
-  position: 1,
-  /** The thread reads no passage past this one. */
-  limit: 2,
+  /** Set to 1 to have the thread hand over its segment in progress before it reads on. */
+  cut: 1,
 } as const;
 
 /** What the thread is started with. */
@@ -62,7 +57,7 @@ export interface ThreadSegment {
 export class IndexWorker {
   private readonly worker: Worker;
   private readonly answers: MessagePort;
-  private readonly shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly terms: string[] = [];
   private readSoFar = 0;
 
@@ -70,8 +65,6 @@ export class IndexWorker {
   constructor(path: string, readonly from: number, segmentPassages: number, module?: string) {
     const { port1, port2 } = new MessageChannel();
     this.answers = port1;
-    Atomics.store(this.shared, SHARED.position, from);
-    Atomics.store(this.shared, SHARED.limit, 2 ** 31 - 1);
     const workerData: IndexThreadData = { path, from, segmentPassages, answers: port2, shared: this.shared, ...(module ? { module } : {}) };
     this.worker = new Worker(new URL('./index-worker-thread.mjs', import.meta.url), { workerData, transferList: [port2] });
     // Never keeps a process alive on its own; its failures reach the waiting side as answers.
@@ -95,14 +88,12 @@ export class IndexWorker {
     this.post({ seal: true });
   }
 
-  /** The last passage the thread has read (it may be reading on). */
-  get position(): number {
-    return Atomics.load(this.shared, SHARED.position);
-  }
-
-  /** The thread reads no passage after `rowid`, whatever it was told before. */
-  stopAt(rowid: number): void {
-    Atomics.store(this.shared, SHARED.limit, rowid);
+  /**
+   * Has the thread hand over the segment in progress before its next batch, so it can be
+   * written while the thread works through the rest.
+   */
+  cut(): void {
+    Atomics.store(this.shared, SHARED.cut, 1);
   }
 
   /** The segments finished so far, without waiting. */

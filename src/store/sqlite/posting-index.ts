@@ -18,8 +18,8 @@
  * it has too many segments.
  *
  * A large refresh builds its segments on the index thread (index-worker.ts) while this thread
- * fills FTS5. A large ingest starts that thread as it goes (`passagesWritten`): segments are
- * built while documents are written, and the refresh at the end only finishes the last one.
+ * fills FTS5 and writes them. A large ingest starts that thread as it goes (`passagesWritten`):
+ * segments are built while documents are written, and the refresh at the end only finishes them.
  */
 import type Database from 'better-sqlite3';
 import { pairKey } from '../../search/postings/plan.ts';
@@ -38,15 +38,6 @@ const VERSION = `${POSTINGS_VERSION}.${FINGERPRINT_VERSION}`;
 const SEGMENT_PASSAGES = 100_000;
 /** Passages to index from which the segments are built on the index thread. */
 const THREAD_FROM = 5_000;
-/**
- * At the end of a refresh on the index thread, the share of the thread's backlog this thread
- * indexes itself, when it is at least OWN_SHARE_FROM passages (see PostingIndex.ownShare).
- * Measured at 100k passages: the thread is 25–35k passages behind when the documents are
- * written, and with a fifth of them here both threads finish together (this thread also fills
- * FTS5 meanwhile, and is slower per passage: its tokenizer has not met the archive's words yet).
- */
-const OWN_SHARE = 0.2;
-const OWN_SHARE_FROM = 2_000;
 /** Passages written between two words to the index thread of how far they are committed. */
 const TELL_THREAD_EVERY = 500;
 /**
@@ -57,18 +48,14 @@ const TELL_THREAD_EVERY = 500;
 const MAX_SEGMENTS = 24;
 const MAX_DEAD_SHARE = 0.25;
 
-/**
- * How the index is cut into segments, from how many passages it is built on the index thread,
- * and from how many this thread takes a share of the thread's backlog; tests use small ones.
- */
+/** How the index is cut into segments, and from how many passages it is built on the index thread; tests use small ones. */
 export interface IndexLimits {
   readonly segmentPassages: number;
   readonly maxSegments: number;
   readonly threadFrom: number;
-  readonly ownShareFrom: number;
 }
 
-const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: THREAD_FROM, ownShareFrom: OWN_SHARE_FROM };
+const LIMITS: IndexLimits = { segmentPassages: SEGMENT_PASSAGES, maxSegments: MAX_SEGMENTS, threadFrom: THREAD_FROM };
 
 const KEYS = { through: 'postings_through', fullText: 'fulltext_through', version: 'postings_version' } as const;
 
@@ -212,59 +199,23 @@ export class PostingIndex {
   }
 
   /**
-   * Has the index thread build the segments while this thread fills FTS5 and indexes the last
-   * passages of the backlog itself (see `ownShare`), then writes the thread's segments and its
-   * own, in rowid order.
+   * Has the index thread build the segments while this thread fills FTS5, and writes them as
+   * they come. The thread first hands over the segment it has in progress, so that it is written
+   * while the thread works through the passages written since it last read.
    */
   private refreshOnThread(worker: IndexWorker, last: number, total: number, onProgress?: RefreshProgress): boolean {
-    let own: BuiltSegment[] = [];
     try {
-      const split = this.ownShare(worker, last);
-      worker.stopAt(split);
-      worker.seal(split);
+      worker.cut();
+      worker.seal(last);
       this.fillFullText(last);
-      if (split < last) own = this.buildHere(split, last, (read) => onProgress?.(worker.read + read, total));
-      const onRead = (read: number) => onProgress?.(read + own.reduce((sum, segment) => sum + segment.lists.passages, 0), total);
+      const onRead = (read: number) => onProgress?.(read, total);
       for (let segment = worker.next(onRead); segment; segment = worker.next(onRead)) {
         if (!this.write(segment)) return false;
       }
+      return true;
     } finally {
       worker.close();
     }
-    // Another connection indexed meanwhile, or the thread read past the split before it was
-    // set: what this thread built no longer follows the lists, and is redone from where they end.
-    for (const segment of own) {
-      if (!this.write({ segment, terms: this.tokenizer.terms })) return this.refreshHere(this.through(), last, total, onProgress);
-    }
-    return true;
-  }
-
-  /**
-   * Where the thread stops and this one takes over: the thread has a backlog of the passages
-   * written since it last read, and finishing it (then packing its segment) takes longer than
-   * FTS5 takes this thread, so this thread indexes the last OWN_SHARE of the backlog itself
-   * (at most a segment). The split is a few batches past where the thread is now, so it has not
-   * read past it by the time it is told.
-   */
-  private ownShare(worker: IndexWorker, last: number): number {
-    const s = this.statements;
-    const ahead = worker.position;
-    const backlog = s.countBetween.get(ahead, last) as number;
-    const own = Math.min(this.limits.segmentPassages, Math.floor(backlog * OWN_SHARE));
-    if (own < this.limits.ownShareFrom) return last;
-    return (s.segmentEnd.get(ahead, backlog - own - 1) as number | undefined) ?? last;
-  }
-
-  /** The segments of the passages after `from` up to `last`, built here and kept in memory. */
-  private buildHere(from: number, last: number, onRead: (read: number) => void): BuiltSegment[] {
-    const built: BuiltSegment[] = [];
-    const cutter = new SegmentCutter(this.tokenizer, from, this.limits.segmentPassages, this.readPassages, (segment) => {
-      built.push(segment);
-      return true;
-    });
-    cutter.readUpTo(last, onRead);
-    cutter.seal();
-    return built;
   }
 
   /**

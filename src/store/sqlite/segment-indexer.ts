@@ -116,13 +116,17 @@ export class SegmentCutter {
   /** Passages read so far. */
   read = 0;
 
-  /** `onSegment` answers false to stop: passages already read are then dropped. */
+  /**
+   * `onSegment` answers false to stop: passages already read are then dropped. `cutRequested`,
+   * asked before each batch, answers true to end the segment in progress there.
+   */
   constructor(
     private readonly tokenizer: IndexTokenizer,
     from: number,
     private readonly segmentPassages: number,
     private readonly readPassages: PassageReader,
     private readonly onSegment: (segment: BuiltSegment) => boolean,
+    private readonly cutRequested: () => boolean = () => false,
   ) {
     this.indexer = new SegmentIndexer(tokenizer, from);
   }
@@ -130,6 +134,7 @@ export class SegmentCutter {
   /** Indexes the passages up to `through`; false when a segment was refused. */
   readUpTo(through: number, onRead?: (read: number) => void): boolean {
     for (;;) {
+      if (this.cutRequested() && !this.seal()) return false;
       const limit = Math.min(READ_BATCH, this.segmentPassages - this.indexer.passages);
       const batch = this.readPassages(this.indexer.through, through, limit);
       if (batch.length === 0) return true;
