@@ -1,15 +1,17 @@
 /**
- * What each whitespace-separated chunk of text stands for (its index terms, its stems' hashes),
- * worked out once per distinct chunk and found again without cutting the text into strings.
- * Whitespace never falls inside a word for any tokenizer here, so a text's words are its chunks'
- * words; an archive repeats its chunks, so after a while nearly every chunk is known. Finding a
- * chunk hashes its characters in place and compares it where it stands (`startsWith`), instead
- * of splitting the text, which makes a string per chunk and hashes it again in a Map.
+ * What each whitespace-separated chunk of text stands for (its index terms' ids, its stems'
+ * hashes: a few integers), worked out once per distinct chunk and found again without cutting
+ * the text into strings. Whitespace never falls inside a word for any tokenizer here, so a
+ * text's words are its chunks' words; an archive repeats its chunks, so after a while nearly
+ * every chunk is known. Finding a chunk hashes its characters in place and compares it where it
+ * stands (`startsWith`), instead of splitting the text, which makes a string per chunk and
+ * hashes it again in a Map; its integers are copied from one flat array into the caller's.
  *
  * ```ts
- * const cache = new ChunkCache<number>(1000);
- * cache.prepare(['a bc a'], (chunks) => chunks.map((chunk) => chunk.length));
- * cache.forEachChunk('a bc a', (length) => console.log(length)); // 1, 2, 1
+ * const cache = new ChunkCache(1000);
+ * cache.prepare(['a bc a'], (chunks) => chunks.map((chunk) => [chunk.length]));
+ * const sink = new IntSink();
+ * cache.append('a bc a', sink); // sink.values.subarray(0, sink.size): 1, 2, 1
  * ```
  */
 const EMPTY = -1;
@@ -25,13 +27,29 @@ export function isWhitespace(code: number): boolean {
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-export class ChunkCache<V> {
+/** A growing run of integers that chunk values are appended to: `values[0 .. size)`. */
+export class IntSink {
+  values = new Int32Array(1024);
+  size = 0;
+
+  /** Room for `more` integers past `size`. */
+  reserve(more: number): void {
+    if (this.size + more <= this.values.length) return;
+    const larger = new Int32Array(2 * (this.size + more));
+    larger.set(this.values.subarray(0, this.size));
+    this.values = larger;
+  }
+}
+
+export class ChunkCache {
   private bits = INITIAL_BITS;
   /** Open addressing: each slot holds an entry number or EMPTY. */
   private slots = new Int32Array(1 << INITIAL_BITS).fill(EMPTY);
   private hashes: number[] = [];
   private chunks: string[] = [];
-  private values: V[] = [];
+  /** Entry e's integers are store[starts[e] .. starts[e + 1]). */
+  private store = new Int32Array(1 << INITIAL_BITS);
+  private starts = new Int32Array(1 << INITIAL_BITS);
   // The chunk found by the last probe, read by the caller right after: a probe makes no object.
   private start = 0;
   private end = 0;
@@ -49,7 +67,7 @@ export class ChunkCache<V> {
    * (a tokenizer does a batch at a time). When they would pass the limit the cache starts
    * again first, so the chunks of these texts are all known afterwards.
    */
-  prepare(texts: readonly string[], valuesOf: (chunks: readonly string[]) => readonly V[]): void {
+  prepare(texts: readonly string[], valuesOf: (chunks: readonly string[]) => readonly ArrayLike<number>[]): void {
     let unknown = this.unknown(texts);
     if (unknown.length === 0) return;
     if (this.chunks.length + unknown.length > this.limit) {
@@ -57,7 +75,7 @@ export class ChunkCache<V> {
       unknown = this.unknown(texts);
     }
     const values = valuesOf(unknown);
-    unknown.forEach((chunk, index) => this.add(chunk, values[index] as V));
+    unknown.forEach((chunk, index) => this.add(chunk, values[index] as ArrayLike<number>));
   }
 
   /** The distinct chunks of `texts` not yet known, in order of first sight. */
@@ -71,12 +89,25 @@ export class ChunkCache<V> {
     return [...unknown];
   }
 
-  /** Calls `each` with the value of every chunk of `text`, in order; false if a chunk is unknown (the rest are then skipped). */
-  forEachChunk(text: string, each: (value: V) => void): boolean {
+  /**
+   * Appends the integers of every chunk of `text` to `sink`, in order; false if a chunk is
+   * unknown (the sink is then left as it was).
+   */
+  append(text: string, sink: IntSink): boolean {
+    const from = sink.size;
     for (let at = this.next(text, 0); at >= 0; at = this.next(text, this.end)) {
       const entry = this.find(text);
-      if (entry === EMPTY) return false;
-      each(this.values[entry] as V);
+      if (entry === EMPTY) {
+        sink.size = from;
+        return false;
+      }
+      const start = this.starts[entry] as number;
+      const end = this.starts[entry + 1] as number;
+      sink.reserve(end - start);
+      const { values } = sink;
+      let size = sink.size;
+      for (let value = start; value < end; value += 1) values[size++] = this.store[value] as number;
+      sink.size = size;
     }
     return true;
   }
@@ -112,13 +143,17 @@ export class ChunkCache<V> {
     }
   }
 
-  private add(chunk: string, value: V): void {
+  private add(chunk: string, values: ArrayLike<number>): void {
     this.next(chunk, 0);
     if (this.find(chunk) !== EMPTY) return;
     const entry = this.chunks.length;
     this.chunks.push(chunk);
     this.hashes.push(this.hash);
-    this.values.push(value);
+    if (entry + 2 > this.starts.length) this.starts = withRoom(this.starts, entry + 2);
+    const start = this.starts[entry] as number;
+    if (start + values.length > this.store.length) this.store = withRoom(this.store, start + values.length);
+    for (let at = 0; at < values.length; at += 1) this.store[start + at] = values[at] as number;
+    this.starts[entry + 1] = start + values.length;
     if (2 * this.chunks.length > this.slots.length) this.grow();
     else this.place(entry);
   }
@@ -145,6 +180,13 @@ export class ChunkCache<V> {
     this.slots = new Int32Array(1 << INITIAL_BITS).fill(EMPTY);
     this.hashes = [];
     this.chunks = [];
-    this.values = [];
+    this.starts[0] = 0;
   }
+}
+
+/** A copy of `array` with room for at least `needed`. */
+function withRoom(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(Math.max(needed, 2 * array.length));
+  larger.set(array);
+  return larger;
 }

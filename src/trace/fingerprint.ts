@@ -13,7 +13,7 @@
  * probe.every((hash) => stored.includes(hash)); // true
  * ```
  */
-import { ChunkCache } from '../search/chunk-cache.ts';
+import { ChunkCache, IntSink } from '../search/chunk-cache.ts';
 import { isLight, wordForms } from './text.ts';
 
 /** Bump when the shingling or hashing changes: stores rebuild their index when it differs. */
@@ -58,26 +58,19 @@ function contentStems(text: string): string[] {
   return wordForms(text).filter((form) => !isLight(form)).map((form) => form.stem);
 }
 
-const chunkHashes = new ChunkCache<Int32Array>(CHUNK_CACHE_LIMIT);
+const chunkHashes = new ChunkCache(CHUNK_CACHE_LIMIT);
 /** Reused between calls (fingerprinting is synchronous): grown as texts need. */
-let stemBuffer: Int32Array = new Int32Array(256);
+const stemHashes = new IntSink();
 let pairBuffer: Int32Array = new Int32Array(256);
-let stemCount = 0;
 
-function appendStems(hashes: Int32Array): void {
-  if (stemCount + hashes.length > stemBuffer.length) stemBuffer = withRoom(stemBuffer, stemCount + hashes.length, stemCount);
-  // A loop, not set(): most chunks are one word, and set() costs more per call than copying it.
-  for (let i = 0; i < hashes.length; i++) stemBuffer[stemCount++] = hashes[i] as number;
-}
-
-/** The hashes of a text's content stems, in order, into stemBuffer (their count); worked out once per whitespace chunk. */
-function contentStemHashes(text: string): number {
-  stemCount = 0;
-  if (chunkHashes.forEachChunk(text, appendStems)) return stemCount;
-  chunkHashes.prepare([text], (chunks) => chunks.map((chunk) => Int32Array.from(contentStems(chunk), stemHash)));
-  stemCount = 0;
-  chunkHashes.forEachChunk(text, appendStems);
-  return stemCount;
+/** The hashes of a text's content stems, in order; worked out once per whitespace chunk. Valid until the next call. */
+function contentStemHashes(text: string): Int32Array {
+  stemHashes.size = 0;
+  if (!chunkHashes.append(text, stemHashes)) {
+    chunkHashes.prepare([text], (chunks) => chunks.map((chunk) => Int32Array.from(contentStems(chunk), stemHash)));
+    chunkHashes.append(text, stemHashes);
+  }
+  return stemHashes.values.subarray(0, stemHashes.size);
 }
 
 /** One hash per run of SHINGLE_WORDS stems (a text shorter than that hashes its words alone), distinct and ascending. */
@@ -91,13 +84,11 @@ function pairHashes(stems: Int32Array): Int32Array {
   return pairs.slice(0, distinct);
 }
 
-/** A buffer of at least `needed`, holding the first `kept` of `buffer`. */
-function withRoom(buffer: Int32Array, needed: number, kept = 0): Int32Array {
+/** A buffer of at least `needed`. */
+function withRoom(buffer: Int32Array, needed: number): Int32Array {
   let length = buffer.length;
   while (length < needed) length *= 2;
-  const larger = new Int32Array(length);
-  larger.set(buffer.subarray(0, kept));
-  return larger;
+  return new Int32Array(length);
 }
 
 /** The shingle hashes of a run of stems, distinct and ascending. */
@@ -107,5 +98,5 @@ export function shingleHashes(stems: readonly string[]): Int32Array {
 
 /** A text's fingerprints: the hash of every pair of identifying words, distinct and ascending. */
 export function fingerprints(text: string): Int32Array {
-  return pairHashes(stemBuffer.subarray(0, contentStemHashes(text)));
+  return pairHashes(contentStemHashes(text));
 }

@@ -7,8 +7,7 @@
  * Terms are also numbered (`termIds`), so bulk indexing works on integers rather than strings.
  */
 import Database from 'better-sqlite3';
-import { ChunkCache } from '../../search/chunk-cache.ts';
-import { resized } from '../../search/postings/pair-table.ts';
+import { ChunkCache, IntSink } from '../../search/chunk-cache.ts';
 import { Interner } from './interner.ts';
 
 /** The term ids of a batch of texts (IndexTokenizer.termIds). */
@@ -32,11 +31,10 @@ export class IndexTokenizer {
   private readonly instances: Database.Statement;
   private readonly clear: Database.Statement;
   /** Term ids of each known chunk. */
-  private readonly chunks: ChunkCache<Int32Array>;
+  private readonly chunks: ChunkCache;
   private readonly interned = new Interner();
   /** The term ids termIds returns, reused from call to call. */
-  private buffer = new Int32Array(1024);
-  private size = 0;
+  private readonly sink = new IntSink();
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
   constructor(tokenize: string, maxChunks = MAX_CACHED_CHUNKS) {
@@ -68,7 +66,7 @@ export class IndexTokenizer {
   termIds(texts: readonly string[]): TermIds {
     const starts = new Int32Array(texts.length);
     const counts = new Int32Array(texts.length);
-    this.size = 0;
+    this.sink.size = 0;
     const missing: number[] = [];
     texts.forEach((text, index) => {
       if (!this.append(text, starts, counts, index)) missing.push(index);
@@ -77,27 +75,17 @@ export class IndexTokenizer {
       this.chunks.prepare(missing.map((index) => texts[index] as string), (chunks) => this.learn(chunks));
       for (const index of missing) this.append(texts[index] as string, starts, counts, index);
     }
-    return { ids: this.buffer.subarray(0, this.size), starts, counts };
+    return { ids: this.sink.values.subarray(0, this.sink.size), starts, counts };
   }
 
-  /** Appends the ids of `text` if all its chunks are known (else leaves the buffer as it was); false if not. */
+  /** Appends the ids of `text` if all its chunks are known; false if not. */
   private append(text: string, starts: Int32Array, counts: Int32Array, index: number): boolean {
-    const start = this.size;
-    if (!this.chunks.forEachChunk(text, this.appendIds)) {
-      this.size = start;
-      return false;
-    }
+    const start = this.sink.size;
+    if (!this.chunks.append(text, this.sink)) return false;
     starts[index] = start;
-    counts[index] = this.size - start;
+    counts[index] = this.sink.size - start;
     return true;
   }
-
-  /** Appends one chunk's ids (bound once: it runs for every chunk of every text). */
-  private readonly appendIds = (ids: Int32Array): void => {
-    if (this.size + ids.length > this.buffer.length) this.buffer = resized(this.buffer, 2 * (this.size + ids.length));
-    // A chunk has one or two ids: a loop costs less than TypedArray.set's setup.
-    for (let at = 0; at < ids.length; at += 1) this.buffer[this.size++] = ids[at] as number;
-  };
 
   /** The term ids of each chunk, asked of the probe table in one transaction. */
   private learn(chunks: readonly string[]): Int32Array[] {
