@@ -101,13 +101,29 @@ export class ChunkCache {
         sink.size = from;
         return false;
       }
-      const start = this.starts[entry] as number;
-      const end = this.starts[entry + 1] as number;
-      sink.reserve(end - start);
-      const { values } = sink;
-      let size = sink.size;
-      for (let value = start; value < end; value += 1) values[size++] = this.store[value] as number;
-      sink.size = size;
+      copyRun(this.store, this.starts[entry] as number, this.starts[entry + 1] as number, sink);
+    }
+    return true;
+  }
+
+  /**
+   * As `append`, for a cache whose chunks each stand for two runs of integers, stored as one:
+   * the first integer says how many of the rest go to `first`; the others go to `second`.
+   */
+  appendSplit(text: string, first: IntSink, second: IntSink): boolean {
+    const firstFrom = first.size;
+    const secondFrom = second.size;
+    for (let at = this.next(text, 0); at >= 0; at = this.next(text, this.end)) {
+      const entry = this.find(text);
+      if (entry === EMPTY) {
+        first.size = firstFrom;
+        second.size = secondFrom;
+        return false;
+      }
+      const start = (this.starts[entry] as number) + 1;
+      const middle = start + (this.store[start - 1] as number);
+      copyRun(this.store, start, middle, first);
+      copyRun(this.store, middle, this.starts[entry + 1] as number, second);
     }
     return true;
   }
@@ -182,6 +198,15 @@ export class ChunkCache {
     this.chunks = [];
     this.starts[0] = 0;
   }
+}
+
+/** Appends `store[start .. end)` to `sink`. */
+function copyRun(store: Int32Array, start: number, end: number, sink: IntSink): void {
+  sink.reserve(end - start);
+  const { values } = sink;
+  let size = sink.size;
+  for (let at = start; at < end; at += 1) values[size++] = store[at] as number;
+  sink.size = size;
 }
 
 /** A copy of `array` with room for at least `needed`. */

@@ -63,11 +63,16 @@ const chunkHashes = new ChunkCache(CHUNK_CACHE_LIMIT);
 const stemHashes = new IntSink();
 let pairBuffer: Int32Array = new Int32Array(256);
 
+/** The hashes of the content stems of one whitespace chunk, in order: what a text's fingerprints are made from, chunk by chunk. */
+export function chunkStemHashes(chunk: string): Int32Array {
+  return Int32Array.from(contentStems(chunk), stemHash);
+}
+
 /** The hashes of a text's content stems, in order; worked out once per whitespace chunk. Valid until the next call. */
 function contentStemHashes(text: string): Int32Array {
   stemHashes.size = 0;
   if (!chunkHashes.append(text, stemHashes)) {
-    chunkHashes.prepare([text], (chunks) => chunks.map((chunk) => Int32Array.from(contentStems(chunk), stemHash)));
+    chunkHashes.prepare([text], (chunks) => chunks.map(chunkStemHashes));
     chunkHashes.append(text, stemHashes);
   }
   return stemHashes.values.subarray(0, stemHashes.size);
@@ -99,4 +104,9 @@ export function shingleHashes(stems: readonly string[]): Int32Array {
 /** A text's fingerprints: the hash of every pair of identifying words, distinct and ascending. */
 export function fingerprints(text: string): Int32Array {
   return pairHashes(contentStemHashes(text));
+}
+
+/** The fingerprints of a text whose chunks' stem hashes (chunkStemHashes) are at hand, in order. */
+export function fingerprintsOfStems(stemHashes: Int32Array): Int32Array {
+  return pairHashes(stemHashes);
 }

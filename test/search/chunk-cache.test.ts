@@ -57,3 +57,14 @@ test('past its limit the cache starts again, keeping what the texts being prepar
   assert.deepEqual(valuesOf(cache, 'c d'), [99, 100]);
   assert.equal(cache.size, 2);
 });
+
+test('runs split in two: the first integer says how many of the rest go to the first sink', () => {
+  const cache = new ChunkCache(100);
+  cache.prepare(['a bb ccc'], (chunks) => chunks.map((chunk) => [chunk.length, ...Array.from(chunk, () => chunk.length), -chunk.length]));
+  const [first, second] = [new IntSink(), new IntSink()];
+  assert.ok(cache.appendSplit('ccc a bb', first, second));
+  assert.deepEqual([...first.values.subarray(0, first.size)], [3, 3, 3, 1, 2, 2]);
+  assert.deepEqual([...second.values.subarray(0, second.size)], [-3, -1, -2]);
+  assert.equal(cache.appendSplit('a dd', first, second), false);
+  assert.deepEqual([first.size, second.size], [6, 3]);
+});

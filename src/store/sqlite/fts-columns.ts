@@ -18,8 +18,13 @@ export const FTS_COLUMNS = ['heading', 'body', 'note', 'speaker'] as const;
 /** Kinds of passage whose text goes to a column of its own; every other kind is body text. */
 const KIND_COLUMN: Readonly<Record<string, 'heading' | 'note'>> = { heading: 'heading', footnote: 'note' };
 
+/** The column a passage's text goes to, by its kind. */
+export function ftsColumnOf(kind: string): 'heading' | 'body' | 'note' {
+  return KIND_COLUMN[kind] ?? 'body';
+}
+
 export function ftsColumns(kind: string, text: string, speakerName: string | null | undefined): FtsColumns {
-  const column = KIND_COLUMN[kind] ?? 'body';
+  const column = ftsColumnOf(kind);
   return {
     heading: column === 'heading' ? text : null,
     body: column === 'body' ? text : null,

@@ -5,16 +5,25 @@
  * whitespace-separated chunk tokenizes on its own and is cached: an archive's text repeats its
  * chunks, so after a while nearly every chunk is known and tokenizing costs a map lookup.
  * Terms are also numbered (`termIds`), so bulk indexing works on integers rather than strings.
+ * Each chunk's fingerprint stems (trace/fingerprint.ts) are cached beside its terms, so that
+ * indexing a passage finds both in one pass over its text.
  */
 import Database from 'better-sqlite3';
 import { ChunkCache, IntSink } from '../../search/chunk-cache.ts';
+import { chunkStemHashes } from '../../trace/fingerprint.ts';
 import { Interner } from './interner.ts';
 
-/** The term ids of a batch of texts (IndexTokenizer.termIds). */
-export interface TermIds {
-  readonly ids: Int32Array;
+/** Integers per text: text i's are `values[starts[i] .. starts[i] + counts[i])`. */
+export interface TextRuns {
+  readonly values: Int32Array;
   readonly starts: Int32Array;
   readonly counts: Int32Array;
+}
+
+/** What IndexTokenizer.termIds finds in a batch of texts: each one's term ids and its fingerprint stem hashes. */
+export interface TermIds {
+  readonly ids: TextRuns;
+  readonly stems: TextRuns;
 }
 
 /** Chunks remembered at most; past that the cache starts again (memory stays bounded). */
@@ -30,11 +39,12 @@ export class IndexTokenizer {
   private readonly insert: Database.Statement;
   private readonly instances: Database.Statement;
   private readonly clear: Database.Statement;
-  /** Term ids of each known chunk. */
+  /** Each known chunk's term ids then its stem hashes, after how many term ids it has (ChunkCache.appendSplit). */
   private readonly chunks: ChunkCache;
   private readonly interned = new Interner();
-  /** The term ids termIds returns, reused from call to call. */
-  private readonly sink = new IntSink();
+  /** What termIds returns, reused from call to call. */
+  private readonly ids = new IntSink();
+  private readonly stems = new IntSink();
 
   /** `tokenize` is the index's tokenize option as declared (a quoted SQL string). */
   constructor(tokenize: string, maxChunks = MAX_CACHED_CHUNKS) {
@@ -54,41 +64,42 @@ export class IndexTokenizer {
 
   /** The index terms of `text`, in order. */
   tokens(text: string): string[] {
-    const { ids } = this.termIds([text]);
-    return Array.from(ids, (id) => this.terms[id] as string);
+    const { values, counts } = this.termIds([text]).ids;
+    return Array.from(values.subarray(0, counts[0]), (id) => this.terms[id] as string);
   }
 
   /**
-   * The term ids of each text: text i's are `ids[starts[i] .. starts[i] + counts[i])`. Texts
-   * whose chunks are all known are read in one pass; the others' unknown chunks are tokenized
-   * in one batch, and their ids follow. `ids` is valid until the next call.
+   * The term ids and fingerprint stem hashes of each text. Texts whose chunks are all known are
+   * read in one pass; the others' unknown chunks are tokenized in one batch, and their runs
+   * follow. What is returned is valid until the next call.
    */
   termIds(texts: readonly string[]): TermIds {
-    const starts = new Int32Array(texts.length);
-    const counts = new Int32Array(texts.length);
-    this.sink.size = 0;
-    const missing: number[] = [];
-    texts.forEach((text, index) => {
-      if (!this.append(text, starts, counts, index)) missing.push(index);
-    });
+    const ids = { starts: new Int32Array(texts.length), counts: new Int32Array(texts.length) };
+    const stems = { starts: new Int32Array(texts.length), counts: new Int32Array(texts.length) };
+    this.ids.size = 0;
+    this.stems.size = 0;
+    const append = (index: number): boolean => {
+      const [idsFrom, stemsFrom] = [this.ids.size, this.stems.size];
+      if (!this.chunks.appendSplit(texts[index] as string, this.ids, this.stems)) return false;
+      ids.starts[index] = idsFrom;
+      ids.counts[index] = this.ids.size - idsFrom;
+      stems.starts[index] = stemsFrom;
+      stems.counts[index] = this.stems.size - stemsFrom;
+      return true;
+    };
+    const missing = texts.map((_, index) => index).filter((index) => !append(index));
     if (missing.length > 0) {
       this.chunks.prepare(missing.map((index) => texts[index] as string), (chunks) => this.learn(chunks));
-      for (const index of missing) this.append(texts[index] as string, starts, counts, index);
+      for (const index of missing) append(index);
     }
-    return { ids: this.sink.values.subarray(0, this.sink.size), starts, counts };
+    return {
+      ids: { values: this.ids.values.subarray(0, this.ids.size), ...ids },
+      stems: { values: this.stems.values.subarray(0, this.stems.size), ...stems },
+    };
   }
 
-  /** Appends the ids of `text` if all its chunks are known; false if not. */
-  private append(text: string, starts: Int32Array, counts: Int32Array, index: number): boolean {
-    const start = this.sink.size;
-    if (!this.chunks.append(text, this.sink)) return false;
-    starts[index] = start;
-    counts[index] = this.sink.size - start;
-    return true;
-  }
-
-  /** The term ids of each chunk, asked of the probe table in one transaction. */
-  private learn(chunks: readonly string[]): Int32Array[] {
+  /** Each chunk's run (see `chunks`): its terms asked of the probe table, in one transaction. */
+  private learn(chunks: readonly string[]): number[][] {
     const tokens: string[][] = chunks.map(() => []);
     this.probe.transaction(() => {
       chunks.forEach((chunk, index) => this.insert.run(index + 1, chunk));
@@ -97,7 +108,7 @@ export class IndexTokenizer {
       }
       this.clear.run();
     })();
-    return tokens.map((terms) => Int32Array.from(terms, (term) => this.interned.numberOf(term)));
+    return tokens.map((terms, index) => [terms.length, ...terms.map((term) => this.interned.numberOf(term)), ...chunkStemHashes(chunks[index] as string)]);
   }
 }
 

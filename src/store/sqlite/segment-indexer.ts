@@ -10,9 +10,9 @@ import { HashLists } from '../../search/postings/hash-lists.ts';
 import { ListWriter } from '../../search/postings/codec.ts';
 import { buffersOf, type PackedLists } from '../../search/postings/packed.ts';
 import { SegmentLists, type PackedSegment } from '../../search/postings/segment-lists.ts';
-import { fingerprints } from '../../trace/fingerprint.ts';
-import { FTS_COLUMNS, ftsColumns } from './fts-columns.ts';
-import type { IndexTokenizer } from './index-tokenizer.ts';
+import { fingerprintsOfStems } from '../../trace/fingerprint.ts';
+import { FTS_COLUMNS, ftsColumnOf, ftsColumns } from './fts-columns.ts';
+import type { IndexTokenizer, TextRuns } from './index-tokenizer.ts';
 
 /** A passage as a segment reads it (the columns of READ_PASSAGES_SQL, in order). */
 export type PassageRow = [rowid: number, kind: string, text: string, speakerName: string | null, documentRowid: number, speakerId: string | null];
@@ -70,12 +70,13 @@ export class SegmentIndexer {
       const columns = ftsColumns(kind, text, speakerName);
       for (const column of FTS_COLUMNS) texts.push(columns[column] ?? '');
     }
-    const { ids, starts, counts } = this.tokenizer.termIds(texts);
-    const column = (at: number) => ids.subarray(starts[at] as number, (starts[at] as number) + (counts[at] as number));
-    batch.forEach(([rowid, , text, , documentRowid, speakerId], index) => {
+    const { ids, stems } = this.tokenizer.termIds(texts);
+    const run = ({ values, starts, counts }: TextRuns, at: number) => values.subarray(starts[at] as number, (starts[at] as number) + (counts[at] as number));
+    batch.forEach(([rowid, kind, , , documentRowid, speakerId], index) => {
       const at = index * FTS_COLUMNS.length;
-      this.lists.add(rowid, { heading: column(at), body: column(at + 1), note: column(at + 2), speaker: column(at + 3) });
-      this.quotations.add(rowid, fingerprints(text));
+      this.lists.add(rowid, { heading: run(ids, at), body: run(ids, at + 1), note: run(ids, at + 2), speaker: run(ids, at + 3) });
+      // The passage's text is in the column of its kind: its stems are that column's.
+      this.quotations.add(rowid, fingerprintsOfStems(run(stems, at + FTS_COLUMNS.indexOf(ftsColumnOf(kind)))));
       this.placements.placement(rowid, documentRowid, this.speakerNumber(speakerId));
       this.last = rowid;
     });
