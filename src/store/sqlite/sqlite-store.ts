@@ -46,11 +46,6 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     // NORMAL is durable across process kills in WAL mode; only an OS crash can lose the last commits.
     this.db.pragma('synchronous = NORMAL');
-    // An ingest commits a transaction per document, and every automatic checkpoint syncs the
-    // disk twice: checkpointing every 10,000 pages of WAL (40 MB) instead of SQLite's 1,000
-    // saves a tenth of a 100k-passage ingest. The WAL file is cut back to 64 MB after each.
-    this.db.pragma('wal_autocheckpoint = 10000');
-    this.db.pragma('journal_size_limit = 67108864');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
     this.statements = prepareStatements(this.db);
