@@ -115,7 +115,7 @@ export class SegmentIndexer {
 export class SegmentCutter {
   private indexer: SegmentIndexer;
   /** Passages read so far. */
-  read = 0;
+  private read = 0;
 
   /**
    * `onSegment` answers false to stop: passages already read are then dropped. `cutRequested`,
