@@ -14,6 +14,8 @@
  * cache.append('a bc a', sink); // sink.values.subarray(0, sink.size): 1, 2, 1
  * ```
  */
+import { resized } from './postings/pair-table.ts';
+
 const EMPTY = -1;
 const INITIAL_BITS = 12;
 const FNV_OFFSET = 0x811c9dc5;
@@ -165,9 +167,9 @@ export class ChunkCache {
     const entry = this.chunks.length;
     this.chunks.push(chunk);
     this.hashes.push(this.hash);
-    if (entry + 2 > this.starts.length) this.starts = withRoom(this.starts, entry + 2);
+    if (entry + 2 > this.starts.length) this.starts = resized(this.starts, Math.max(entry + 2, 2 * this.starts.length));
     const start = this.starts[entry] as number;
-    if (start + values.length > this.store.length) this.store = withRoom(this.store, start + values.length);
+    if (start + values.length > this.store.length) this.store = resized(this.store, Math.max(start + values.length, 2 * this.store.length));
     for (let at = 0; at < values.length; at += 1) this.store[start + at] = values[at] as number;
     this.starts[entry + 1] = start + values.length;
     if (2 * this.chunks.length > this.slots.length) this.grow();
@@ -207,11 +209,4 @@ function copyRun(store: Int32Array, start: number, end: number, sink: IntSink): 
   let size = sink.size;
   for (let at = start; at < end; at += 1) values[size++] = store[at] as number;
   sink.size = size;
-}
-
-/** A copy of `array` with room for at least `needed`. */
-function withRoom(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(Math.max(needed, 2 * array.length));
-  larger.set(array);
-  return larger;
 }

@@ -78,8 +78,11 @@ function contentStemHashes(text: string): Int32Array {
   return stemHashes.values.subarray(0, stemHashes.size);
 }
 
-/** One hash per run of SHINGLE_WORDS stems (a text shorter than that hashes its words alone), distinct and ascending. */
-function pairHashes(stems: Int32Array): Int32Array {
+/**
+ * The fingerprints of a run of stem hashes (chunkStemHashes, chunk after chunk): one hash per run
+ * of SHINGLE_WORDS stems (a text shorter than that hashes its words alone), distinct and ascending.
+ */
+export function fingerprintsOfStems(stems: Int32Array): Int32Array {
   if (stems.length < SHINGLE_WORDS) return stems.slice().sort();
   if (stems.length > pairBuffer.length) pairBuffer = withRoom(pairBuffer, stems.length);
   for (let i = 1; i < stems.length; i++) pairBuffer[i - 1] = pairHash(stems[i - 1] as number, stems[i] as number);
@@ -98,15 +101,10 @@ function withRoom(buffer: Int32Array, needed: number): Int32Array {
 
 /** The shingle hashes of a run of stems, distinct and ascending. */
 export function shingleHashes(stems: readonly string[]): Int32Array {
-  return pairHashes(Int32Array.from(stems, stemHash));
+  return fingerprintsOfStems(Int32Array.from(stems, stemHash));
 }
 
 /** A text's fingerprints: the hash of every pair of identifying words, distinct and ascending. */
 export function fingerprints(text: string): Int32Array {
-  return pairHashes(contentStemHashes(text));
-}
-
-/** The fingerprints of a text whose chunks' stem hashes (chunkStemHashes) are at hand, in order. */
-export function fingerprintsOfStems(stemHashes: Int32Array): Int32Array {
-  return pairHashes(stemHashes);
+  return fingerprintsOfStems(contentStemHashes(text));
 }
