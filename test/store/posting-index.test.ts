@@ -100,3 +100,22 @@ describe('segments', () => {
     }
   });
 });
+
+test('an archive indexed before FTS5 had a mark of its own is current as it stands, and catches up without writing a passage to FTS5 twice', async () => {
+  const store = new SqliteStore(tempDir('verbatim-fulltext-mark-'));
+  try {
+    const write = (n: number) => store.writeDocument(makeDocument({ id: `d${n}`, collection, title: 'D', passages: [['', `Ocelots, paragraph ${n}.`]] }, PERSONS));
+    const ftsRows = () => store.db.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'ocelot'").pluck().get();
+    for (let n = 0; n < 3; n += 1) write(n);
+    new PostingIndex(store.db, indexTokenizer(store.db)).refresh();
+    store.db.prepare("DELETE FROM meta WHERE key = 'fulltext_through'").run();
+    const index = new PostingIndex(store.db, indexTokenizer(store.db));
+    assert.ok(index.isCurrent());
+    write(3);
+    index.refresh();
+    assert.equal(ftsRows(), 4);
+    assert.equal((await store.search({ query: 'ocelots' })).total_passages, 4);
+  } finally {
+    await store.close();
+  }
+});
