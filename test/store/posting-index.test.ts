@@ -76,6 +76,26 @@ describe('segments', () => {
     }
   });
 
+  test('a list stored in its own rows in some segments and in a bundle in others reads whole and in rowid order', () => {
+    const store = new SqliteStore(tempDir('verbatim-bundled-'));
+    try {
+      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 1000, maxSegments: 24, threadFrom: Infinity });
+      const ocelots = (id: string, count: number) => makeDocument({ id, collection, title: 'D', passages: Array.from({ length: count }, (_, n) => ['', `Ocelots, paragraph ${n}.`] as [string, string]) }, PERSONS);
+      for (const [id, count] of [['many', 40], ['one', 1], ['more', 40], ['two', 2]] as const) {
+        store.writeDocument(ocelots(id, count));
+        index.refresh();
+      }
+      const ownRows = store.db.prepare("SELECT count(*) FROM postings WHERE term = 'ocelot'").pluck().get() as number;
+      assert.equal(ownRows, 2, 'the two long lists have rows of their own, the two short ones are bundled');
+      const rowids = store.db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all() as number[];
+      assert.deepEqual(rowsOf(index, 'ocelot'), rowids);
+      assert.equal(index.list('ocelot').postings, 83);
+      assert.deepEqual(rowsOf(index, 'ocelot paragraph'), rowids);
+    } finally {
+      void store.close();
+    }
+  });
+
   test('when a quarter of the postings are dead the lists are rebuilt without them, FTS5 and quotation lists too', async () => {
     const store = new SqliteStore(tempDir('verbatim-dead-'));
     try {
@@ -92,8 +112,8 @@ describe('segments', () => {
       assert.equal(rowsOf(index, 'badger').length, 2);
       const fts = store.db.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'ocelots'").pluck().get();
       assert.equal(fts, 2);
-      const quotationEntries = store.db.prepare('SELECT sum(postings) FROM quotation_postings').pluck().get() as number;
-      assert.ok(quotationEntries > 0);
+      const quotationRows = store.db.prepare('SELECT (SELECT count(*) FROM quotation_postings) + (SELECT count(*) FROM quotation_bundles)').pluck().get() as number;
+      assert.ok(quotationRows > 0);
       assert.equal((await store.search({ query: 'ocelots' })).total_passages, 2);
     } finally {
       await store.close();

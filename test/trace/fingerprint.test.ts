@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Document } from '../../src/model/index.ts';
+import { forEachBundled } from '../../src/search/postings/bundles.ts';
 import { decodeRowids } from '../../src/search/postings/codec.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { fingerprints, FINGERPRINT_VERSION, SHINGLE_WORDS, shingleHashes } from '../../src/trace/fingerprint.ts';
@@ -43,6 +44,9 @@ function rowsOf(store: SqliteStore): { stored: string[]; defined: string[] } {
   const passages = store.db.prepare('SELECT rowid, text FROM passages').all() as { rowid: number; text: string }[];
   const live = new Set(passages.map((passage) => passage.rowid));
   const lists = store.db.prepare('SELECT hash, data, postings FROM quotation_postings').all() as { hash: number; data: Uint8Array; postings: number }[];
+  for (const { data } of store.db.prepare('SELECT data FROM quotation_bundles').all() as { data: Uint8Array }[]) {
+    forEachBundled(data, (key, postings, list) => lists.push({ hash: new DataView(key.buffer, key.byteOffset, 4).getInt32(0, true), data: list, postings }));
+  }
   const stored = lists.flatMap(({ hash, data, postings }) =>
     [...decodeRowids([data], postings)].filter((rowid) => live.has(rowid)).map((rowid) => `${hash}:${rowid}`));
   const defined = passages.flatMap((passage) => [...fingerprints(passage.text)].map((hash) => `${hash}:${passage.rowid}`));
@@ -98,7 +102,7 @@ test('lists built with another fingerprint version are rebuilt by the next looku
   const store = new SqliteStore(tempDir());
   store.writeDocument(documentWith('doc-a', TEXTS));
   await store.findPassagesByFingerprint([], 1);
-  store.db.prepare('DELETE FROM quotation_postings').run();
+  store.db.exec('DELETE FROM quotation_postings; DELETE FROM quotation_bundles');
   const version = store.db.prepare("SELECT value FROM meta WHERE key = 'postings_version'").pluck().get() as string;
   assert.ok(version.endsWith(`.${FINGERPRINT_VERSION}`), version);
   store.db.prepare("UPDATE meta SET value = ? WHERE key = 'postings_version'").run(version.replace(/\d+$/, String(FINGERPRINT_VERSION - 1)));

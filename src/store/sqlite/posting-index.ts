@@ -22,6 +22,7 @@
  * segments are built while documents are written, and the refresh at the end only finishes them.
  */
 import type Database from 'better-sqlite3';
+import { bundleOf, BundleWriter, findBundled, HASH_KEYS, TEXT_KEYS } from '../../search/postings/bundles.ts';
 import { pairKey } from '../../search/postings/plan.ts';
 import { forEachPacked } from '../../search/postings/packed.ts';
 import { FINGERPRINT_VERSION } from '../../trace/fingerprint.ts';
@@ -61,10 +62,17 @@ const KEYS = { through: 'postings_through', fullText: 'fulltext_through', versio
 
 export type RefreshProgress = (done: number, total: number) => void;
 
-type ListPart = { data: Uint8Array; postings: number };
+type ListPart = { segment: number; data: Uint8Array; postings: number };
+type BundlePart = { segment: number; data: Uint8Array };
 export type EncodedList = { parts: Uint8Array[]; postings: number };
 
-function joined(rows: readonly ListPart[]): EncodedList {
+/** A key's list: its rows of its own and its entries in its bundles (bundles.ts), in segment order. */
+function joined(rows: ListPart[], bundles: readonly BundlePart[], key: Uint8Array): EncodedList {
+  for (const bundle of bundles) {
+    const found = findBundled(bundle.data, key);
+    if (found) rows.push({ segment: bundle.segment, data: found.list, postings: found.postings });
+  }
+  if (bundles.length > 0) rows.sort((a, b) => a.segment - b.segment);
   return { parts: rows.map((row) => row.data), postings: rows.reduce((sum, row) => sum + row.postings, 0) };
 }
 
@@ -164,12 +172,16 @@ export class PostingIndex {
 
   /** The encoded segments of one list, in rowid order, and how many postings they hold. */
   list(key: string): EncodedList {
-    return joined(this.statements.parts.all(key) as ListPart[]);
+    const s = this.statements;
+    const bytes = TEXT_KEYS.of(key);
+    return joined(s.parts.all(key) as ListPart[], s.bundles.all(bundleOf(bytes)) as BundlePart[], bytes);
   }
 
   /** The passages holding a quotation fingerprint (src/trace/fingerprint.ts), as a passages list. */
   quotationList(hash: number): EncodedList {
-    return joined(this.statements.quotationParts.all(hash) as ListPart[]);
+    const s = this.statements;
+    const bytes = HASH_KEYS.of(hash);
+    return joined(s.quotationParts.all(hash) as ListPart[], s.quotationBundles.all(bundleOf(bytes)) as BundlePart[], bytes);
   }
 
   /** Every segment's lengths list, in rowid order. */
@@ -308,7 +320,9 @@ export class PostingIndex {
   private clear(): void {
     const s = this.statements;
     s.clearPostings.run();
+    s.clearBundles.run();
     s.clearQuotationPostings.run();
+    s.clearQuotationBundles.run();
     s.clearFts.run();
     s.clearSegments.run();
     s.setMeta.run(KEYS.through, '0');
@@ -317,12 +331,24 @@ export class PostingIndex {
   }
 }
 
-/** Writes a segment's row, its search lists and its quotation lists; `terms` names the lists' term ids. */
+/**
+ * Writes a segment's row, its search lists and its quotation lists, the small ones in bundles
+ * (bundles.ts); `terms` names the lists' term ids.
+ */
 function writeSegment(s: ReturnType<typeof prepare>, { lists, quotations, placements, speakers }: BuiltSegment, terms: readonly string[]): void {
   const { lastInsertRowid: segment } = s.insertSegment.run(lists.firstRowid, lists.lastRowid, lists.passages, lists.lengths, placements, speakers);
-  forEachPacked(lists.terms, (term, postings, data) => s.insertList.run(terms[term], segment, postings, data));
-  forEachPacked(lists.pairs, (first, postings, data, second) => s.insertList.run(pairKey(terms[first] as string, terms[second] as string), segment, postings, data));
-  forEachPacked(quotations, (hash, postings, data) => s.insertQuotationList.run(hash, segment, postings, data));
+  const bundles = new BundleWriter(TEXT_KEYS);
+  const insertList = (key: string, postings: number, data: Uint8Array) => {
+    if (!bundles.add(key, postings, data)) s.insertList.run(key, segment, postings, data);
+  };
+  forEachPacked(lists.terms, (term, postings, data) => insertList(terms[term] as string, postings, data));
+  forEachPacked(lists.pairs, (first, postings, data, second) => insertList(pairKey(terms[first] as string, terms[second] as string), postings, data));
+  bundles.forEach((bundle, data) => s.insertBundle.run(bundle, segment, data));
+  const quotationBundles = new BundleWriter(HASH_KEYS);
+  forEachPacked(quotations, (hash, postings, data) => {
+    if (!quotationBundles.add(hash, postings, data)) s.insertQuotationList.run(hash, segment, postings, data);
+  });
+  quotationBundles.forEach((bundle, data) => s.insertQuotationBundle.run(bundle, segment, data));
 }
 
 function prepare(db: Database.Database) {
@@ -342,11 +368,17 @@ function prepare(db: Database.Database) {
     placements: db.prepare('SELECT placements, speakers FROM posting_segments ORDER BY id'),
     insertList: db.prepare('INSERT INTO postings (term, segment, postings, data) VALUES (?, ?, ?, ?)'),
     insertQuotationList: db.prepare('INSERT INTO quotation_postings (hash, segment, postings, data) VALUES (?, ?, ?, ?)'),
-    parts: db.prepare('SELECT data, postings FROM postings WHERE term = ? ORDER BY segment'),
-    quotationParts: db.prepare('SELECT data, postings FROM quotation_postings WHERE hash = ? ORDER BY segment'),
+    insertBundle: db.prepare('INSERT INTO posting_bundles (bundle, segment, data) VALUES (?, ?, ?)'),
+    insertQuotationBundle: db.prepare('INSERT INTO quotation_bundles (bundle, segment, data) VALUES (?, ?, ?)'),
+    parts: db.prepare('SELECT segment, data, postings FROM postings WHERE term = ? ORDER BY segment'),
+    quotationParts: db.prepare('SELECT segment, data, postings FROM quotation_postings WHERE hash = ? ORDER BY segment'),
+    bundles: db.prepare('SELECT segment, data FROM posting_bundles WHERE bundle = ?'),
+    quotationBundles: db.prepare('SELECT segment, data FROM quotation_bundles WHERE bundle = ?'),
     lengths: db.prepare('SELECT lengths FROM posting_segments ORDER BY id').pluck(),
     clearPostings: db.prepare('DELETE FROM postings'),
     clearQuotationPostings: db.prepare('DELETE FROM quotation_postings'),
+    clearBundles: db.prepare('DELETE FROM posting_bundles'),
+    clearQuotationBundles: db.prepare('DELETE FROM quotation_bundles'),
     clearSegments: db.prepare('DELETE FROM posting_segments'),
   };
 }

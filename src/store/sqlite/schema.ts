@@ -160,6 +160,22 @@ export const MIGRATIONS: readonly string[] = [
   -- 1 MB it writes fewer, larger segments of its own and merges less (a quarter faster).
   INSERT INTO passages_fts (passages_fts, rank) VALUES ('hashsize', 8388608);
   `,
+  // 7: a segment's small lists share a row per bundle (src/search/postings/bundles.ts) instead of
+  // a row each. Lists stored before stay where they are: a key's list is read from both.
+  `
+  CREATE TABLE posting_bundles (
+    bundle INTEGER NOT NULL,
+    segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    PRIMARY KEY (bundle, segment)
+  ) WITHOUT ROWID;
+  CREATE TABLE quotation_bundles (
+    bundle INTEGER NOT NULL,
+    segment INTEGER NOT NULL REFERENCES posting_segments(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    PRIMARY KEY (bundle, segment)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
