@@ -96,8 +96,8 @@ test('a large ingest indexes as it writes: every passage is found, from the post
   const words = 'treaty soviet president secretary missiles geneva summit talks agreed spring senate convoy river dawn elections noted replied objection meeting'.split(' ');
   let seed = 7;
   const word = () => words[(seed = (seed * 48_271) % 2_147_483_647) % words.length] as string;
-  // 120 memoranda of 50 paragraphs: past the 5,000 passages from which the index thread starts.
-  for (let file = 0; file < 120; file += 1) {
+  // 320 memoranda of 50 paragraphs: past the 15,000 passages from which the index thread starts.
+  for (let file = 0; file < 320; file += 1) {
     const paragraphs = Array.from({ length: 50 }, (_, n) => `${Array.from({ length: 20 }, word).join(' ')} (item ${file}-${n}).`);
     writeFileSync(join(folder, `memo-${String(file).padStart(3, '0')}.txt`), `MEMORANDUM ${file}\n\n${paragraphs.join('\n\n')}\n`);
   }
@@ -105,16 +105,16 @@ test('a large ingest indexes as it writes: every passage is found, from the post
   try {
     const summary = await ingestPaths(store, [folder]);
     assert.equal(summary.failed.length, 0);
-    assert.ok(summary.passages >= 6_000, `${summary.passages} passages`);
+    assert.ok(summary.passages >= 16_000, `${summary.passages} passages`);
     const meta = (key: string) => Number(store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key));
     const last = store.db.prepare('SELECT max(rowid) FROM passages').pluck().get() as number;
     assert.deepEqual([meta('postings_through'), meta('fulltext_through')], [last, last]);
     assert.equal(store.db.prepare('SELECT sum(passages) FROM posting_segments').pluck().get(), summary.passages);
-    for (const query of ['"item 7-3"', 'treaty spring', 'soviet -geneva', 'convoy OR dawn', '"item 119-49"']) {
+    for (const query of ['"item 7-3"', 'treaty spring', 'soviet -geneva', 'convoy OR dawn', '"item 319-49"']) {
       const request = { query, limit: 5, facets: true };
       assert.deepEqual(await store.search(request), await searchSqlite(store.db, store, request, { postings: false }), query);
     }
-    assert.equal((await store.search({ query: '"item 119-49"' })).total_passages, 1);
+    assert.equal((await store.search({ query: '"item 319-49"' })).total_passages, 1);
   } finally {
     await store.close();
   }

@@ -38,7 +38,7 @@ const VERSION = `${POSTINGS_VERSION}.${FINGERPRINT_VERSION}`;
 /** Passages per segment: bounds the memory a refresh holds before writing. */
 const SEGMENT_PASSAGES = 100_000;
 /** Passages to index from which the segments are built on the index thread. */
-const THREAD_FROM = 5_000;
+const THREAD_FROM = 15_000;
 /** Passages written between two words to the index thread of how far they are committed. */
 const TELL_THREAD_EVERY = 500;
 /**
