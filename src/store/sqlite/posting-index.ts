@@ -62,18 +62,21 @@ const KEYS = { through: 'postings_through', fullText: 'fulltext_through', versio
 
 export type RefreshProgress = (done: number, total: number) => void;
 
-type ListPart = { segment: number; data: Uint8Array; postings: number };
-type BundlePart = { segment: number; data: Uint8Array };
 export type EncodedList = { parts: Uint8Array[]; postings: number };
+/** A row of a key's list: a row of its own (with its postings), or one of its bundles (null), bundles.ts. */
+type ListRow = [data: Uint8Array, postings: number | null];
 
-/** A key's list: its rows of its own and its entries in its bundles (bundles.ts), in segment order. */
-function joined(rows: ListPart[], bundles: readonly BundlePart[], key: Uint8Array): EncodedList {
-  for (const bundle of bundles) {
-    const found = findBundled(bundle.data, key);
-    if (found) rows.push({ segment: bundle.segment, data: found.list, postings: found.postings });
+/** A key's list from its rows in segment order: its own whole, its bundles' entry for the key. */
+function joined(rows: readonly ListRow[], key: Uint8Array): EncodedList {
+  const parts: Uint8Array[] = [];
+  let postings = 0;
+  for (const [data, count] of rows) {
+    const found = count === null ? findBundled(data, key) : { list: data, postings: count };
+    if (!found) continue;
+    parts.push(found.list);
+    postings += found.postings;
   }
-  if (bundles.length > 0) rows.sort((a, b) => a.segment - b.segment);
-  return { parts: rows.map((row) => row.data), postings: rows.reduce((sum, row) => sum + row.postings, 0) };
+  return { parts, postings };
 }
 
 /** The index thread started during an ingest, and how many passages were written since it was last told. */
@@ -172,16 +175,14 @@ export class PostingIndex {
 
   /** The encoded segments of one list, in rowid order, and how many postings they hold. */
   list(key: string): EncodedList {
-    const s = this.statements;
     const bytes = TEXT_KEYS.of(key);
-    return joined(s.parts.all(key) as ListPart[], s.bundles.all(bundleOf(bytes)) as BundlePart[], bytes);
+    return joined(this.statements.parts.all(key, bundleOf(bytes)) as ListRow[], bytes);
   }
 
   /** The passages holding a quotation fingerprint (src/trace/fingerprint.ts), as a passages list. */
   quotationList(hash: number): EncodedList {
-    const s = this.statements;
     const bytes = HASH_KEYS.of(hash);
-    return joined(s.quotationParts.all(hash) as ListPart[], s.quotationBundles.all(bundleOf(bytes)) as BundlePart[], bytes);
+    return joined(this.statements.quotationParts.all(hash, bundleOf(bytes)) as ListRow[], bytes);
   }
 
   /** Every segment's lengths list, in rowid order. */
@@ -351,6 +352,12 @@ function writeSegment(s: ReturnType<typeof prepare>, { lists, quotations, placem
   quotationBundles.forEach((bundle, data) => s.insertQuotationBundle.run(bundle, segment, data));
 }
 
+/** A key's rows of its own and its bundles' (parameters: the key, its bundle), as ListRows in segment order. */
+function listSql(table: string, key: string, bundles: string): string {
+  return `SELECT data, postings, segment FROM ${table} WHERE ${key} = ?
+    UNION ALL SELECT data, NULL, segment FROM ${bundles} WHERE bundle = ? ORDER BY segment`;
+}
+
 function prepare(db: Database.Database) {
   return {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -370,10 +377,8 @@ function prepare(db: Database.Database) {
     insertQuotationList: db.prepare('INSERT INTO quotation_postings (hash, segment, postings, data) VALUES (?, ?, ?, ?)'),
     insertBundle: db.prepare('INSERT INTO posting_bundles (bundle, segment, data) VALUES (?, ?, ?)'),
     insertQuotationBundle: db.prepare('INSERT INTO quotation_bundles (bundle, segment, data) VALUES (?, ?, ?)'),
-    parts: db.prepare('SELECT segment, data, postings FROM postings WHERE term = ? ORDER BY segment'),
-    quotationParts: db.prepare('SELECT segment, data, postings FROM quotation_postings WHERE hash = ? ORDER BY segment'),
-    bundles: db.prepare('SELECT segment, data FROM posting_bundles WHERE bundle = ?'),
-    quotationBundles: db.prepare('SELECT segment, data FROM quotation_bundles WHERE bundle = ?'),
+    parts: db.prepare(listSql('postings', 'term', 'posting_bundles')).raw(),
+    quotationParts: db.prepare(listSql('quotation_postings', 'hash', 'quotation_bundles')).raw(),
     lengths: db.prepare('SELECT lengths FROM posting_segments ORDER BY id').pluck(),
     clearPostings: db.prepare('DELETE FROM postings'),
     clearQuotationPostings: db.prepare('DELETE FROM quotation_postings'),
