@@ -96,6 +96,21 @@ describe('segments', () => {
     }
   });
 
+  test('a key too long for a bundle keeps rows of its own, small as its list is', () => {
+    const store = new SqliteStore(tempDir('verbatim-long-key-'));
+    try {
+      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 1000, maxSegments: 24, threadFrom: Infinity });
+      const long = 'z'.repeat(300);
+      store.writeDocument(makeDocument({ id: 'long', collection, title: 'D', passages: [['', `A ${long} word.`], ['', 'Nothing.'], ['', `Again ${long}.`]] }, PERSONS));
+      index.refresh();
+      assert.equal(store.db.prepare('SELECT count(*) FROM postings WHERE term = ?').pluck().get(long), 1);
+      const rowids = store.db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all() as number[];
+      assert.deepEqual(rowsOf(index, long), [rowids[0], rowids[2]]);
+    } finally {
+      void store.close();
+    }
+  });
+
   test('when a quarter of the postings are dead the lists are rebuilt without them, FTS5 and quotation lists too', async () => {
     const store = new SqliteStore(tempDir('verbatim-dead-'));
     try {
