@@ -55,11 +55,20 @@ describe('posting lists', () => {
 describe('segments', () => {
   const segmentCount = (store: SqliteStore) => store.db.prepare('SELECT count(*) FROM posting_segments').pluck().get() as number;
   const rowsOf = (index: PostingIndex, term: string) => [...decodePostings(index.list(term).parts, ONE).rows];
+  const rowids = (store: SqliteStore) => store.db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all() as number[];
 
-  test('small refreshes pile up segments until a rebuild makes as few as the passages need', () => {
+  /** Runs `body` on a new store and a posting index over it that refreshes here, in segments of `segmentPassages`. */
+  function withIndex(segmentPassages: number, maxSegments: number, body: (store: SqliteStore, index: PostingIndex) => void): void {
     const store = new SqliteStore(tempDir('verbatim-segments-'));
     try {
-      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 2, maxSegments: 4, threadFrom: Infinity });
+      body(store, new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages, maxSegments, threadFrom: Infinity }));
+    } finally {
+      void store.close();
+    }
+  }
+
+  test('small refreshes pile up segments until a rebuild makes as few as the passages need', () => {
+    withIndex(2, 4, (store, index) => {
       const counts: number[] = [];
       for (let n = 0; n < 6; n += 1) {
         store.writeDocument(makeDocument({ id: `d${n}`, collection, title: 'D', passages: [['', `Ocelots, paragraph ${n}.`]] }, PERSONS));
@@ -71,15 +80,11 @@ describe('segments', () => {
       assert.deepEqual(counts, [1, 2, 3, 4, 3, 4]);
       assert.equal(rowsOf(index, 'ocelot').length, 6);
       assert.equal(new Set(rowsOf(index, 'ocelot')).size, 6);
-    } finally {
-      void store.close();
-    }
+    });
   });
 
   test('a list stored in its own rows in some segments and in a bundle in others reads whole and in rowid order', () => {
-    const store = new SqliteStore(tempDir('verbatim-bundled-'));
-    try {
-      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 1000, maxSegments: 24, threadFrom: Infinity });
+    withIndex(1000, 24, (store, index) => {
       const ocelots = (id: string, count: number) => makeDocument({ id, collection, title: 'D', passages: Array.from({ length: count }, (_, n) => ['', `Ocelots, paragraph ${n}.`] as [string, string]) }, PERSONS);
       for (const [id, count] of [['many', 40], ['one', 1], ['more', 40], ['two', 2]] as const) {
         store.writeDocument(ocelots(id, count));
@@ -87,28 +92,21 @@ describe('segments', () => {
       }
       const ownRows = store.db.prepare("SELECT count(*) FROM postings WHERE term = 'ocelot'").pluck().get() as number;
       assert.equal(ownRows, 2, 'the two long lists have rows of their own, the two short ones are bundled');
-      const rowids = store.db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all() as number[];
-      assert.deepEqual(rowsOf(index, 'ocelot'), rowids);
+      assert.deepEqual(rowsOf(index, 'ocelot'), rowids(store));
       assert.equal(index.list('ocelot').postings, 83);
-      assert.deepEqual(rowsOf(index, 'ocelot paragraph'), rowids);
-    } finally {
-      void store.close();
-    }
+      assert.deepEqual(rowsOf(index, 'ocelot paragraph'), rowids(store));
+    });
   });
 
   test('a key too long for a bundle keeps rows of its own, small as its list is', () => {
-    const store = new SqliteStore(tempDir('verbatim-long-key-'));
-    try {
-      const index = new PostingIndex(store.db, indexTokenizer(store.db), { segmentPassages: 1000, maxSegments: 24, threadFrom: Infinity });
+    withIndex(1000, 24, (store, index) => {
       const long = 'z'.repeat(300);
       store.writeDocument(makeDocument({ id: 'long', collection, title: 'D', passages: [['', `A ${long} word.`], ['', 'Nothing.'], ['', `Again ${long}.`]] }, PERSONS));
       index.refresh();
       assert.equal(store.db.prepare('SELECT count(*) FROM postings WHERE term = ?').pluck().get(long), 1);
-      const rowids = store.db.prepare('SELECT rowid FROM passages ORDER BY rowid').pluck().all() as number[];
-      assert.deepEqual(rowsOf(index, long), [rowids[0], rowids[2]]);
-    } finally {
-      void store.close();
-    }
+      const [first, , third] = rowids(store);
+      assert.deepEqual(rowsOf(index, long), [first, third]);
+    });
   });
 
   test('when a quarter of the postings are dead the lists are rebuilt without them, FTS5 and quotation lists too', async () => {
