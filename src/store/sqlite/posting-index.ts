@@ -22,7 +22,7 @@
  * segments are built while documents are written, and the refresh at the end only finishes them.
  */
 import type Database from 'better-sqlite3';
-import { bundleOf, BundleWriter, findBundled, HASH_KEYS, TEXT_KEYS } from '../../search/postings/bundles.ts';
+import { bundleOf, BundleWriter, findBundled, HASH_KEYS, TEXT_KEYS, type KeyBytes } from '../../search/postings/bundles.ts';
 import { pairKey } from '../../search/postings/plan.ts';
 import { forEachPacked } from '../../search/postings/packed.ts';
 import { FINGERPRINT_VERSION } from '../../trace/fingerprint.ts';
@@ -64,7 +64,7 @@ export type RefreshProgress = (done: number, total: number) => void;
 
 export type EncodedList = { parts: Uint8Array[]; postings: number };
 /** A row of a key's list: a row of its own (with its postings), or one of its bundles (null), bundles.ts. */
-type ListRow = [data: Uint8Array, postings: number | null];
+type ListRow = [data: Uint8Array, postings: number | null, segment: number];
 
 /** A key's list from its rows in segment order: its own whole, its bundles' entry for the key. */
 function joined(rows: readonly ListRow[], key: Uint8Array): EncodedList {
@@ -338,18 +338,26 @@ export class PostingIndex {
  */
 function writeSegment(s: ReturnType<typeof prepare>, { lists, quotations, placements, speakers }: BuiltSegment, terms: readonly string[]): void {
   const { lastInsertRowid: segment } = s.insertSegment.run(lists.firstRowid, lists.lastRowid, lists.passages, lists.lengths, placements, speakers);
-  const bundles = new BundleWriter(TEXT_KEYS);
-  const insertList = (key: string, postings: number, data: Uint8Array) => {
-    if (!bundles.add(key, postings, data)) s.insertList.run(key, segment, postings, data);
-  };
-  forEachPacked(lists.terms, (term, postings, data) => insertList(terms[term] as string, postings, data));
-  forEachPacked(lists.pairs, (first, postings, data, second) => insertList(pairKey(terms[first] as string, terms[second] as string), postings, data));
-  bundles.forEach((bundle, data) => s.insertBundle.run(bundle, segment, data));
-  const quotationBundles = new BundleWriter(HASH_KEYS);
-  forEachPacked(quotations, (hash, postings, data) => {
-    if (!quotationBundles.add(hash, postings, data)) s.insertQuotationList.run(hash, segment, postings, data);
+  writeLists(TEXT_KEYS, s.insertList, s.insertBundle, segment, (put) => {
+    forEachPacked(lists.terms, (term, postings, data) => put(terms[term] as string, postings, data));
+    forEachPacked(lists.pairs, (first, postings, data, second) => put(pairKey(terms[first] as string, terms[second] as string), postings, data));
   });
-  quotationBundles.forEach((bundle, data) => s.insertQuotationBundle.run(bundle, segment, data));
+  writeLists(HASH_KEYS, s.insertQuotationList, s.insertQuotationBundle, segment, (put) => forEachPacked(quotations, put));
+}
+
+/** Writes the lists `each` puts into a segment: the small ones into its bundles, the others as rows of their own. */
+function writeLists<K>(
+  keys: KeyBytes<K>,
+  insertRow: Database.Statement,
+  insertBundle: Database.Statement,
+  segment: number | bigint,
+  each: (put: (key: K, postings: number, data: Uint8Array) => void) => void,
+): void {
+  const bundles = new BundleWriter(keys);
+  each((key, postings, data) => {
+    if (!bundles.add(key, postings, data)) insertRow.run(key, segment, postings, data);
+  });
+  bundles.forEach((bundle, data) => insertBundle.run(bundle, segment, data));
 }
 
 /** A key's rows of its own and its bundles' (parameters: the key, its bundle), as ListRows in segment order. */
