@@ -61,9 +61,8 @@ function reserve(length: number): typeof buffers {
 }
 
 export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Matches {
-  // A single word or pair matches its own list: its documents are at hand, in the same order.
-  const leaf = plan.text.kind === 'leaf' ? context.lists[plan.text.leaf] : undefined;
-  const { rows: matched, documents } = keepAccepted(leaf?.rows ?? matchingRows(plan.text, context.lists), context, leaf?.documentOf);
+  if (plan.text.kind === 'leaf' && context.lists.length === 1) return acceptedLeaf(context.lists[0] as ScoredList, context);
+  const { rows: matched, documents } = keepAccepted(matchingRows(plan.text, context.lists), context);
   const scores = buffers.scores.subarray(0, matched.length).fill(0);
   context.lists.forEach((list, leaf) => {
     addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number));
@@ -90,24 +89,44 @@ function matchingRows(plan: TextPlan, lists: readonly ScoredList[]): Int32Array 
   }
 }
 
-/** `alignedDocumentOf`, when given, holds documentOf of each of `rows` in order. */
-function keepAccepted(
-  rows: Int32Array,
-  context: EvaluationContext,
-  alignedDocumentOf?: Int32Array,
-): { rows: Int32Array; documents: Int32Array } {
-  const { documentOf, documents, speakerOf, speakers } = context;
+function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int32Array; documents: Int32Array } {
+  const { documentOf } = context;
   const { rows: kept, documents: documentIndexes } = reserve(rows.length);
   let length = 0;
   for (let at = 0; at < rows.length; at += 1) {
     const rowid = rows[at] as number;
-    const document = (alignedDocumentOf ? alignedDocumentOf[at] : documentOf[rowid]) ?? 0;
-    if (document <= 0 || (documents !== undefined && documents[document - 1] === 0)) continue;
-    if (speakers.length > 0 && !speaksAsRequired(speakers, speakerOf[rowid] as number)) continue;
+    const document = documentOf[rowid] ?? 0;
+    if (!accepted(context, rowid, document)) continue;
     documentIndexes[length] = document - 1;
     kept[length++] = rowid;
   }
   return { rows: kept.subarray(0, length), documents: documentIndexes.subarray(0, length) };
+}
+
+/**
+ * The matches of a query of one word or pair, in one pass over its list: its documents are at
+ * hand in the list, and its scores are its impacts times the idf.
+ */
+function acceptedLeaf(list: ScoredList, context: EvaluationContext): Matches {
+  const { rows, impacts, documentOf } = list;
+  const idf = inverseDocumentFrequency(context.rows, context.hits[0] as number);
+  const { rows: kept, documents, scores } = reserve(rows.length);
+  let length = 0;
+  for (let at = 0; at < rows.length; at += 1) {
+    const rowid = rows[at] as number;
+    const document = documentOf[at] as number;
+    if (!accepted(context, rowid, document)) continue;
+    documents[length] = document - 1;
+    scores[length] = idf * (impacts[at] as number);
+    kept[length++] = rowid;
+  }
+  return { rows: kept.subarray(0, length), documents: documents.subarray(0, length), scores: scores.subarray(0, length) };
+}
+
+/** Whether a passage (its documentOf value) can be returned: live, public, through the filters. */
+function accepted(context: EvaluationContext, rowid: number, document: number): boolean {
+  if (document <= 0 || (context.documents !== undefined && context.documents[document - 1] === 0)) return false;
+  return context.speakers.length === 0 || speaksAsRequired(context.speakers, context.speakerOf[rowid] as number);
 }
 
 function speaksAsRequired(speakers: readonly Uint8Array[], speaker: number): boolean {

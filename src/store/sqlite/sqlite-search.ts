@@ -22,7 +22,7 @@ import { FIELD_WEIGHTS, FOLD_FUNCTION, Fts5Compiler } from '../../search/compile
 import { nameResolutions, normalizeQuery, type NameResolver, type ScriptBridge } from '../../search/normalize.ts';
 import { parseQuery } from '../../search/parser.ts';
 import { forEachLength } from '../../search/postings/codec.ts';
-import { evaluatePlan } from '../../search/postings/evaluate.ts';
+import { evaluatePlan, type Matches } from '../../search/postings/evaluate.ts';
 import { planPostings, type PostingsPlan } from '../../search/postings/plan.ts';
 import { highlightTerms, makeSnippet } from '../../search/snippet.ts';
 import {
@@ -66,6 +66,8 @@ interface SearchState {
   tokenizer: IndexTokenizer;
   postings: PostingIndex;
   lists: DecodedLists;
+  /** Groups matches by document for the current passage map (see DocumentGrouper). */
+  grouper?: DocumentGrouper;
   /** Document sets of recent filters, for one passage map (see allowedDocuments). */
   filters: { fingerprint: string; sets: Map<string, Uint8Array> };
   statements: Map<string, Database.Statement>;
@@ -99,6 +101,11 @@ function stateOf(db: Database.Database): SearchState {
 function passageMap(db: Database.Database, state: SearchState): PassageMap {
   if (!state.map || state.map.fingerprint !== fingerprint(db)) state.map = buildPassageMap(db, state.postings);
   return state.map;
+}
+
+function grouperFor(state: SearchState, map: PassageMap): DocumentGrouper {
+  if (state.grouper?.map !== map) state.grouper = new DocumentGrouper(map);
+  return state.grouper.start();
 }
 
 /** Brings the posting lists up to date with the passages (Store.prepareSearch). */
@@ -156,7 +163,7 @@ function lengthsOf(db: Database.Database, state: SearchState, map: PassageMap): 
 /** Every passage the compiled query matches, grouped by document (the FTS5 engine). */
 function runQuery(db: Database.Database, state: SearchState, map: PassageMap, query: QueryNode): Grouped {
   const compiled = COMPILER.compile(query);
-  const grouper = new DocumentGrouper(map);
+  const grouper = grouperFor(state, map);
   for (const row of statement(db, state, compiled.sql).iterate(...compiled.params) as Iterable<unknown[]>) {
     grouper.add(row[0] as number, row[1] as number);
   }
@@ -177,11 +184,7 @@ function runPlan(db: Database.Database, state: SearchState, map: PassageMap, pla
     speakers: plan.speakers.map((ids) => speakerTable(ids, map)),
     rows: lengths.rows,
   });
-  const grouper = new DocumentGrouper(map);
-  for (let at = 0; at < matches.rows.length; at += 1) {
-    grouper.addToDocument(matches.documents[at] as number, matches.rows[at] as number, matches.scores[at] as number);
-  }
-  return grouper.result(true);
+  return grouperFor(state, map).addMatches(matches).result(true);
 }
 
 /** 1 at the speaker code of each of `ids` (codes run from 1 to the number of speakers). */
@@ -259,31 +262,71 @@ interface Grouped {
   ranked: boolean;
 }
 
-/** Folds matching passages (rowid, score) into each document's best passage and count. */
+/**
+ * Folds matching passages (rowid, score) into each document's best passage and count. Its
+ * arrays, a slot per document, are made once per passage map and reused search after search:
+ * fresh ones cost more than the grouping (a page fault per 4 KB first touched), so each grouping
+ * clears only the slots the last one used.
+ */
 class DocumentGrouper {
   private readonly best: Float64Array;
   private readonly bestPassage: Float64Array;
   private readonly counts: Int32Array;
-  private readonly documents: number[] = [];
+  private documents: number[] = [];
   private passages = 0;
 
-  constructor(private readonly map: PassageMap) {
+  constructor(readonly map: PassageMap) {
     const size = map.documents.length;
     this.best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     this.bestPassage = new Float64Array(size);
     this.counts = new Int32Array(size);
   }
 
-  add(rowid: number, score: number): void {
-    const index = (this.map.documentOf[rowid] ?? 0) - 1;
-    if (index >= 0) this.addToDocument(index, rowid, score);
+  /** Starts a grouping; the last one's result is no longer valid. */
+  start(): this {
+    for (const index of this.documents) {
+      this.best[index] = Number.NEGATIVE_INFINITY;
+      this.counts[index] = 0;
+    }
+    this.documents = [];
+    this.passages = 0;
+    return this;
   }
 
-  /** A passage of a public document known by its index. */
-  addToDocument(index: number, rowid: number, score: number): void {
-    this.passages += 1;
+  add(rowid: number, score: number): void {
+    const index = (this.map.documentOf[rowid] ?? 0) - 1;
+    if (index >= 0) this.addToDocument(index, 1, rowid, score);
+  }
+
+  /**
+   * Matches in ascending rowid order. A document's passages are adjacent rowids, so its matches
+   * come in a run, folded in locals and written once: a common word matches hundreds of
+   * thousands of passages.
+   */
+  addMatches({ rows, documents, scores }: Matches): this {
+    for (let at = 0; at < rows.length; ) {
+      const index = documents[at] as number;
+      let bestScore = scores[at] as number;
+      let bestRow = rows[at] as number;
+      let end = at + 1;
+      for (; end < rows.length && documents[end] === index; end += 1) {
+        // Rowids ascend within a run: a tie keeps the earlier passage.
+        if ((scores[end] as number) > bestScore) {
+          bestScore = scores[end] as number;
+          bestRow = rows[end] as number;
+        }
+      }
+      this.addToDocument(index, end - at, bestRow, bestScore);
+      at = end;
+    }
+    return this;
+  }
+
+  /** `count` passages of a public document known by its index, the best of them `rowid` with `score`. */
+  private addToDocument(index: number, count: number, rowid: number, score: number): void {
+    this.passages += count;
     if (this.counts[index] === 0) this.documents.push(index);
-    this.counts[index] = (this.counts[index] ?? 0) + 1;
+    this.counts[index] = (this.counts[index] as number) + count;
     // Ties keep the earlier passage: rows may arrive in any order, so compare rowids.
     const current = this.best[index] as number;
     if (score > current || (score === current && rowid < (this.bestPassage[index] as number))) {
@@ -292,6 +335,7 @@ class DocumentGrouper {
     }
   }
 
+  /** What was grouped: valid until the next grouping starts (searches read it at once). */
   result(ranked: boolean): Grouped {
     const { documents, best, bestPassage, counts, passages } = this;
     return { documents, best, bestPassage, counts, passages, ranked };
