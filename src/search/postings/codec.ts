@@ -124,13 +124,15 @@ function varint(bytes: Uint8Array): number {
 /**
  * Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted
  * frequencies. `postings`, when known, sizes the arrays exactly; otherwise they are sized by a
- * bound (every posting takes at least two bytes).
+ * bound (every posting takes at least two bytes). `into`, when given, is written instead of
+ * fresh arrays (it must have room for every posting).
  */
-export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights, postings?: number): PostingList {
+export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights, postings?: number, into?: PostingList): PostingList {
   let capacity = postings ?? 0;
   if (postings === undefined) for (const part of parts) capacity += part.length >> 1;
-  const rows = new Int32Array(capacity);
-  const frequencies = new Float64Array(capacity);
+  const rows = into?.rows ?? new Int32Array(capacity);
+  const frequencies = into?.frequencies ?? new Float64Array(capacity);
+  capacity = Math.min(rows.length, frequencies.length);
   const { heading, body, note, speaker } = weights;
   let length = 0;
   for (const bytes of parts) {

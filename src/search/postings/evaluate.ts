@@ -8,15 +8,10 @@
 import { inverseDocumentFrequency } from './bm25.ts';
 import type { PostingsPlan, TextPlan } from './plan.ts';
 
-/**
- * A decoded list ready to score: ascending rowids, each posting's impact (bm25.ts termImpact)
- * and its passage's documentOf value (read once when the list was decoded, so a one-word query
- * reads nothing by rowid).
- */
+/** A decoded list ready to score: ascending rowids and each posting's impact (bm25.ts termImpact). */
 export interface ScoredList {
   readonly rows: Int32Array;
   readonly impacts: Float64Array;
-  readonly documentOf: Int32Array;
 }
 
 /** What the evaluation knows of the archive: arrays by passage rowid, read in the hot loops. */
@@ -103,18 +98,16 @@ function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int
   return { rows: kept.subarray(0, length), documents: documentIndexes.subarray(0, length) };
 }
 
-/**
- * The matches of a query of one word or pair, in one pass over its list: its documents are at
- * hand in the list, and its scores are its impacts times the idf.
- */
+/** The matches of a query of one word or pair, in one pass over its list: its scores are its impacts times the idf. */
 function acceptedLeaf(list: ScoredList, context: EvaluationContext): Matches {
-  const { rows, impacts, documentOf } = list;
+  const { rows, impacts } = list;
+  const { documentOf } = context;
   const idf = inverseDocumentFrequency(context.rows, context.hits[0] as number);
   const { rows: kept, documents, scores } = reserve(rows.length);
   let length = 0;
   for (let at = 0; at < rows.length; at += 1) {
     const rowid = rows[at] as number;
-    const document = documentOf[at] as number;
+    const document = documentOf[rowid] ?? 0;
     if (!accepted(context, rowid, document)) continue;
     documents[length] = document - 1;
     scores[length] = idf * (impacts[at] as number);

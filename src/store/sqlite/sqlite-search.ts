@@ -173,7 +173,7 @@ function runQuery(db: Database.Database, state: SearchState, map: PassageMap, qu
 /** Every passage the plan matches, grouped by document (the posting-list engine). */
 function runPlan(db: Database.Database, state: SearchState, map: PassageMap, plan: PostingsPlan): Grouped {
   const lengths = lengthsOf(db, state, map);
-  const decoded = plan.leaves.map((key) => state.lists.get(key, map, lengths));
+  const decoded = state.lists.getAll(plan.leaves, map, lengths);
   const documents = allowedDocuments(db, state, map, plan.documentFilters);
   const matches = evaluatePlan(plan, {
     lists: decoded.map((entry) => entry.list),
