@@ -62,12 +62,13 @@ export class FacetIndex {
   }
 
   /** Counts of each facet's values over `documents` (indexes), in the order results show them. */
-  count(documents: readonly number[]): Record<FacetName, Record<string, number>> {
+  count(documents: Int32Array): Record<FacetName, Record<string, number>> {
     const tallies = {} as Record<FacetName, { values: readonly string[]; counts: Int32Array }>;
     for (const facet of ['type', 'year', 'person', 'place', 'collection', 'classification'] as const) {
       if (facet === 'person') {
         const counts = new Int32Array(this.persons.values.length);
-        for (const index of documents) {
+        for (let document = 0; document < documents.length; document += 1) {
+          const index = documents[document] as number;
           for (let at = this.personStart[index] as number; at < (this.personStart[index + 1] as number); at += 1) {
             const code = this.personCodes[at] as number;
             counts[code] = (counts[code] as number) + 1;
@@ -77,8 +78,8 @@ export class FacetIndex {
       } else {
         const { codes, ofDocument } = this.single.get(facet) as { codes: Interner; ofDocument: Int32Array };
         const counts = new Int32Array(codes.values.length);
-        for (const index of documents) {
-          const code = ofDocument[index] as number;
+        for (let document = 0; document < documents.length; document += 1) {
+          const code = ofDocument[documents[document] as number] as number;
           if (code >= 0) counts[code] = (counts[code] as number) + 1;
         }
         tallies[facet] = { values: codes.values, counts };

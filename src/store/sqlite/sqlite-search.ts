@@ -253,7 +253,7 @@ function surnamesFor(store: Store): ScriptBridge {
 
 interface Grouped {
   /** Document indexes into the passage map, in no particular order. */
-  documents: number[];
+  documents: Int32Array;
   best: Float64Array;
   bestPassage: Float64Array;
   counts: Int32Array;
@@ -272,7 +272,9 @@ class DocumentGrouper {
   private readonly best: Float64Array;
   private readonly bestPassage: Float64Array;
   private readonly counts: Int32Array;
-  private documents: number[] = [];
+  /** The documents matched, in the order first seen: `documents[0 .. found)`. */
+  private readonly documents: Int32Array;
+  private found = 0;
   private passages = 0;
 
   constructor(readonly map: PassageMap) {
@@ -280,15 +282,17 @@ class DocumentGrouper {
     this.best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     this.bestPassage = new Float64Array(size);
     this.counts = new Int32Array(size);
+    this.documents = new Int32Array(size);
   }
 
   /** Starts a grouping; the last one's result is no longer valid. */
   start(): this {
-    for (const index of this.documents) {
+    for (let at = 0; at < this.found; at += 1) {
+      const index = this.documents[at] as number;
       this.best[index] = Number.NEGATIVE_INFINITY;
       this.counts[index] = 0;
     }
-    this.documents = [];
+    this.found = 0;
     this.passages = 0;
     return this;
   }
@@ -325,7 +329,7 @@ class DocumentGrouper {
   /** `count` passages of a public document known by its index, the best of them `rowid` with `score`. */
   private addToDocument(index: number, count: number, rowid: number, score: number): void {
     this.passages += count;
-    if (this.counts[index] === 0) this.documents.push(index);
+    if (this.counts[index] === 0) this.documents[this.found++] = index;
     this.counts[index] = (this.counts[index] as number) + count;
     // Ties keep the earlier passage: rows may arrive in any order, so compare rowids.
     const current = this.best[index] as number;
@@ -337,15 +341,20 @@ class DocumentGrouper {
 
   /** What was grouped: valid until the next grouping starts (searches read it at once). */
   result(ranked: boolean): Grouped {
-    const { documents, best, bestPassage, counts, passages } = this;
-    return { documents, best, bestPassage, counts, passages, ranked };
+    const { best, bestPassage, counts, passages } = this;
+    return { documents: this.documents.subarray(0, this.found), best, bestPassage, counts, passages, ranked };
   }
 }
 
 /** The first `count` matching documents in the requested order (a partial sort: pages are short). */
 function orderDocuments(grouped: Grouped, map: PassageMap, sort: SearchSort, count: number): number[] {
   const dateOf = (index: number) => map.documents[index]?.date_start;
-  const byScore = (a: number, b: number) => (grouped.best[b] as number) - (grouped.best[a] as number);
+  // -1, 0 or 1 rather than a difference: a fraction returned would be allocated, comparison after comparison.
+  const byScore = (a: number, b: number) => {
+    const scoreA = grouped.best[a] as number;
+    const scoreB = grouped.best[b] as number;
+    return scoreA > scoreB ? -1 : scoreA < scoreB ? 1 : 0;
+  };
   const oldestFirst = (a: number, b: number) => compareDates(dateOf(a), dateOf(b), 1);
   const newestFirst = (a: number, b: number) => compareDates(dateOf(a), dateOf(b), -1);
   const byId = (a: number, b: number) => (map.documents[a]?.id ?? '').localeCompare(map.documents[b]?.id ?? '');
@@ -355,16 +364,17 @@ function orderDocuments(grouped: Grouped, map: PassageMap, sort: SearchSort, cou
 }
 
 /** The `count` smallest items under `compare`, sorted: a sorted buffer of at most `count`. */
-function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
-  if (items.length <= count) return [...items].sort(compare);
-  const kept: T[] = [];
-  for (const item of items) {
-    if (kept.length === count && compare(item, kept[count - 1] as T) >= 0) continue;
+function firstInOrder(items: Int32Array, count: number, compare: (a: number, b: number) => number): number[] {
+  if (items.length <= count) return Array.from(items).sort(compare);
+  const kept: number[] = [];
+  for (let at = 0; at < items.length; at += 1) {
+    const item = items[at] as number;
+    if (kept.length === count && compare(item, kept[count - 1] as number) >= 0) continue;
     let low = 0;
     let high = kept.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compare(kept[middle] as T, item) <= 0) low = middle + 1;
+      if (compare(kept[middle] as number, item) <= 0) low = middle + 1;
       else high = middle;
     }
     kept.splice(low, 0, item);
