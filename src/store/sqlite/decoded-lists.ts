@@ -106,6 +106,8 @@ export class DecodedLists {
     const unit = this.weights.body;
     const unitImpacts = this.unitImpactsFor(lengths);
     const documents = map.documentOf;
+    // Counting a list's deleted passages reads each posting's document: not needed when there are none.
+    const countDead = map.deletedPassages > 0;
     let dead = 0;
     for (let at = 0; at < rows.length; at += 1) {
       const rowid = rows[at] as number;
@@ -115,7 +117,7 @@ export class DecodedLists {
       impacts[at] = frequency === unit && count < TABULATED_TOKENS
         ? (unitImpacts[count] as number)
         : termImpact(frequency, lengthNormalisation(count, averageTokens));
-      dead += (documents[rowid] ?? 0) === 0 ? 1 : 0;
+      if (countDead && (documents[rowid] ?? 0) === 0) dead += 1;
     }
     decoded = { list: { rows, impacts }, hits: rows.length - dead };
     const size = sizeOf(decoded);

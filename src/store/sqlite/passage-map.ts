@@ -37,6 +37,8 @@ export interface PassageMap {
   readonly fingerprint: string;
   /** Index into `documents` + 1 for each passage rowid; 0 for no passage, −1 for a private one. */
   readonly documentOf: Int32Array;
+  /** Passages still in the posting lists whose documents were deleted or replaced (documentOf 0, or past its end). */
+  readonly deletedPassages: number;
   readonly documents: readonly MappedDocument[];
   /** Index into `documents` of each public document rowid. */
   readonly indexOfDocument: ReadonlyMap<number, number>;
@@ -134,10 +136,13 @@ export function buildPassageMap(db: Database.Database, postings: PostingIndex): 
   const documentRowids = db.prepare('SELECT rowid FROM documents').pluck().all() as number[];
   const documentNumber = new Int32Array(documentRowids.reduce((max, rowid) => Math.max(max, rowid), 0) + 1);
   for (const rowid of documentRowids) documentNumber[rowid] = (indexOfRowid.get(rowid) ?? -2) + 1;
+  let deletedPassages = 0;
   const place = (rowid: number, documentRowid: number, speaker: number) => {
+    const number = rowid < documentOf.length ? (documentNumber[documentRowid] ?? 0) : 0;
+    if (number === 0) deletedPassages += 1;
     // A deleted passage may lie past the last one stored.
     if (rowid >= documentOf.length) return;
-    documentOf[rowid] = documentNumber[documentRowid] ?? 0;
+    documentOf[rowid] = number;
     speakerOf[rowid] = speaker;
   };
   // Indexed passages from their segments' placements (a few blobs, not a row each), the rest as rows.
@@ -167,6 +172,6 @@ export function buildPassageMap(db: Database.Database, postings: PostingIndex): 
   }
   const collectionTitles = new Map(db.prepare('SELECT id, title FROM collections WHERE private = 0').raw().all() as [string, string][]);
   return {
-    fingerprint: stamp, documentOf, documents, indexOfDocument: indexOfRowid, facets: new FacetIndex(documents), speakerOf, speakerCodes, personNames, collectionTitles,
+    fingerprint: stamp, documentOf, deletedPassages, documents, indexOfDocument: indexOfRowid, facets: new FacetIndex(documents), speakerOf, speakerCodes, personNames, collectionTitles,
   };
 }
