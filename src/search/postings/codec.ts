@@ -125,9 +125,16 @@ function varint(bytes: Uint8Array): number {
  * Decodes the segments of one term's list (in ascending rowid order) into rowids and weighted
  * frequencies. `postings`, when known, sizes the arrays exactly; otherwise they are sized by a
  * bound (every posting takes at least two bytes). `into`, when given, is written instead of
- * fresh arrays (it must have room for every posting).
+ * fresh arrays (it must have room for every posting). `valueOf`, when given, turns each
+ * posting's frequency into what is stored in its place (a score), in the same pass.
  */
-export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeights, postings?: number, into?: PostingList): PostingList {
+export function decodePostings(
+  parts: readonly Uint8Array[],
+  weights: ColumnWeights,
+  postings?: number,
+  into?: PostingList,
+  valueOf?: (frequency: number, rowid: number) => number,
+): PostingList {
   let capacity = postings ?? 0;
   if (postings === undefined) for (const part of parts) capacity += part.length >> 1;
   const rows = into?.rows ?? new Int32Array(capacity);
@@ -159,7 +166,7 @@ export function decodePostings(parts: readonly Uint8Array[], weights: ColumnWeig
       }
       if (length === capacity) throw new RangeError(`a list said to hold ${capacity} postings holds more`);
       rows[length] = rowid;
-      frequencies[length] = frequency;
+      frequencies[length] = valueOf ? valueOf(frequency, rowid) : frequency;
       length += 1;
     }
   }

@@ -98,26 +98,22 @@ export class DecodedLists {
       return decoded;
     }
     const { parts, postings } = this.postings.list(key);
-    const arrays = this.spares.take(postings);
-    const { rows, frequencies } = decodePostings(parts, this.weights, postings, arrays);
-    // One pass reads what each posting's passage needs by rowid (its length, whether it is live); impacts replace frequencies in place.
-    const impacts = frequencies;
     const { tokens, averageTokens } = lengths;
     const unit = this.weights.body;
     const unitImpacts = this.unitImpactsFor(lengths);
-    const documents = map.documentOf;
-    // Counting a list's deleted passages reads each posting's document: not needed when there are none.
-    const countDead = map.deletedPassages > 0;
-    let dead = 0;
-    for (let at = 0; at < rows.length; at += 1) {
-      const rowid = rows[at] as number;
-      const frequency = frequencies[at] as number;
+    // Each posting's impact is worked out as it is decoded, from its passage's length.
+    const impactOf = (frequency: number, rowid: number): number => {
       const count = tokens[rowid] ?? 0;
       // Most postings are one body occurrence in a passage of ordinary length: the same value, looked up.
-      impacts[at] = frequency === unit && count < TABULATED_TOKENS
+      return frequency === unit && count < TABULATED_TOKENS
         ? (unitImpacts[count] as number)
         : termImpact(frequency, lengthNormalisation(count, averageTokens));
-      if (countDead && (documents[rowid] ?? 0) === 0) dead += 1;
+    };
+    const { rows, frequencies: impacts } = decodePostings(parts, this.weights, postings, this.spares.take(postings), impactOf);
+    // bm25's document frequency counts live passages: reading each posting's document is needed only when some were deleted.
+    let dead = 0;
+    if (map.deletedPassages > 0) {
+      for (let at = 0; at < rows.length; at += 1) if ((map.documentOf[rows[at] as number] ?? 0) === 0) dead += 1;
     }
     decoded = { list: { rows, impacts }, hits: rows.length - dead };
     const size = sizeOf(decoded);
