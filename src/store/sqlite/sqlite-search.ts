@@ -66,6 +66,8 @@ interface SearchState {
   tokenizer: IndexTokenizer;
   postings: PostingIndex;
   lists: DecodedLists;
+  /** The archive's fingerprint when the posting lists were last found to cover every passage. */
+  currentAt?: string;
   /** Groups matches by document for the current passage map (see DocumentGrouper). */
   grouper?: DocumentGrouper;
   /** Document sets of recent filters, for one passage map (see allowedDocuments). */
@@ -126,19 +128,21 @@ export function stopSearch(db: Database.Database): void {
 /** The posting index, brought up to date when it can be (see postingsReady): the trace reads its quotation lists. */
 export function currentPostings(db: Database.Database): PostingIndex {
   const state = stateOf(db);
-  postingsReady(state);
+  postingsReady(db, state);
   return state.postings;
 }
 
 /**
  * Whether the posting lists cover every passage, refreshing them if they do not. A refresh
  * writes; when it cannot (another process holds the write lock, a read-only file) the query is
- * answered by FTS5 instead, which gives the same results more slowly.
+ * answered by FTS5 instead, which gives the same results more slowly. Asked before every search
+ * and lookup: while the archive's fingerprint stays where they were found current, they still are.
  */
-function postingsReady(state: SearchState): boolean {
-  if (state.postings.isCurrent()) return true;
+function postingsReady(db: Database.Database, state: SearchState): boolean {
+  if (state.currentAt === fingerprint(db)) return true;
   try {
-    state.postings.refresh();
+    if (!state.postings.isCurrent()) state.postings.refresh();
+    if (state.postings.isCurrent()) state.currentAt = fingerprint(db);
     return true;
   } catch (error) {
     if (isBusyOrReadonly(error)) return false;
@@ -423,7 +427,7 @@ export async function searchSqlite(
   const query = await normalizeQuery(parseQuery(request.query), resolverFor(store), surnamesFor(store));
   const state = stateOf(db);
   const plan = options.postings === false ? undefined : planPostings(query, (text) => state.tokenizer.tokens(text));
-  const usePostings = plan !== undefined && postingsReady(state);
+  const usePostings = plan !== undefined && postingsReady(db, state);
   const map = passageMap(db, state);
   const grouped = usePostings ? runPlan(db, state, map, plan) : runQuery(db, state, map, query);
   const page = orderDocuments(grouped, map, sort, offset + limit).slice(offset);
