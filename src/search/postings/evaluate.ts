@@ -56,13 +56,12 @@ function reserve(length: number): typeof buffers {
 }
 
 export function evaluatePlan(plan: PostingsPlan, context: EvaluationContext): Matches {
-  if (plan.text.kind === 'leaf' && context.lists.length === 1) return acceptedLeaf(context.lists[0] as ScoredList, context);
-  const { rows: matched, documents } = keepAccepted(matchingRows(plan.text, context.lists), context);
-  const scores = buffers.scores.subarray(0, matched.length).fill(0);
-  context.lists.forEach((list, leaf) => {
-    addLeafScores(list, matched, scores, inverseDocumentFrequency(context.rows, context.hits[leaf] as number));
-  });
-  return { rows: matched, scores, documents };
+  const idfOf = (leaf: number) => inverseDocumentFrequency(context.rows, context.hits[leaf] as number);
+  const only = context.lists.length === 1 ? context.lists[0] : undefined;
+  if (plan.text.kind === 'leaf' && only) return keepAccepted(only.rows, context, { impacts: only.impacts, idf: idfOf(0) });
+  const matches = keepAccepted(matchingRows(plan.text, context.lists), context);
+  context.lists.forEach((list, leaf) => addLeafScores(list, matches.rows, matches.scores, idfOf(leaf)));
+  return matches;
 }
 
 function matchingRows(plan: TextPlan, lists: readonly ScoredList[]): Int32Array {
@@ -84,25 +83,15 @@ function matchingRows(plan: TextPlan, lists: readonly ScoredList[]): Int32Array 
   }
 }
 
-function keepAccepted(rows: Int32Array, context: EvaluationContext): { rows: Int32Array; documents: Int32Array } {
+/**
+ * The rows a caller may see (live, public, through the filters) and their documents. Their
+ * scores start at 0; for a query of one word or pair (`leaf`, its list's impacts and idf) they are
+ * its scores, so that its list is matched and scored in one pass.
+ */
+function keepAccepted(rows: Int32Array, context: EvaluationContext, leaf?: { impacts: Float64Array; idf: number }): Matches {
   const { documentOf } = context;
-  const { rows: kept, documents: documentIndexes } = reserve(rows.length);
-  let length = 0;
-  for (let at = 0; at < rows.length; at += 1) {
-    const rowid = rows[at] as number;
-    const document = documentOf[rowid] ?? 0;
-    if (!accepted(context, rowid, document)) continue;
-    documentIndexes[length] = document - 1;
-    kept[length++] = rowid;
-  }
-  return { rows: kept.subarray(0, length), documents: documentIndexes.subarray(0, length) };
-}
-
-/** The matches of a query of one word or pair, in one pass over its list: its scores are its impacts times the idf. */
-function acceptedLeaf(list: ScoredList, context: EvaluationContext): Matches {
-  const { rows, impacts } = list;
-  const { documentOf } = context;
-  const idf = inverseDocumentFrequency(context.rows, context.hits[0] as number);
+  const impacts = leaf?.impacts;
+  const idf = leaf?.idf ?? 0;
   const { rows: kept, documents, scores } = reserve(rows.length);
   let length = 0;
   for (let at = 0; at < rows.length; at += 1) {
@@ -110,7 +99,7 @@ function acceptedLeaf(list: ScoredList, context: EvaluationContext): Matches {
     const document = documentOf[rowid] ?? 0;
     if (!accepted(context, rowid, document)) continue;
     documents[length] = document - 1;
-    scores[length] = idf * (impacts[at] as number);
+    scores[length] = impacts ? idf * (impacts[at] as number) : 0;
     kept[length++] = rowid;
   }
   return { rows: kept.subarray(0, length), documents: documents.subarray(0, length), scores: scores.subarray(0, length) };
