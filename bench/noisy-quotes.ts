@@ -13,6 +13,8 @@ export interface NoisyQuote {
   /** Id (or index) of the passage the quote comes from. */
   source: string;
   text: string;
+  /** The source's own words the quote was made from, before any change: what a source must contain. */
+  quoted: string;
 }
 
 /** Words a quote keeps: about one sentence of a press article. */
@@ -45,16 +47,29 @@ export function noisyQuotes(source: string, text: string, next: () => number): N
   const start = Math.floor(next() * Math.max(1, words.length - QUOTE_WORDS));
   const quote = words.slice(start, start + QUOTE_WORDS);
   const cutAt = Math.floor(next() * Math.max(1, quote.length - TRUNCATED_WORDS));
+  const exact = quote.join(' ');
+  const truncated = quote.slice(cutAt, cutAt + TRUNCATED_WORDS).join(' ');
   const out: NoisyQuote[] = [
-    { kind: 'exact', source, text: quote.join(' ') },
-    { kind: 'truncated', source, text: quote.slice(cutAt, cutAt + TRUNCATED_WORDS).join(' ') },
+    { kind: 'exact', source, text: exact, quoted: exact },
+    { kind: 'truncated', source, text: truncated, quoted: truncated },
   ];
   for (const changes of [1, 2, 3] as const) {
     const changed = [...quote];
     const positions = new Set<number>();
     while (positions.size < changes) positions.add(Math.floor(next() * changed.length));
     for (const position of positions) changed[position] = SUBSTITUTES[Math.floor(next() * SUBSTITUTES.length)] as string;
-    out.push({ kind: `changed-${changes}`, source, text: changed.join(' ') });
+    out.push({ kind: `changed-${changes}`, source, text: changed.join(' '), quoted: exact });
   }
   return out;
+}
+
+/**
+ * Whether a passage is a source of the quote: it holds the quoted words in a row, as the passage
+ * the quote was taken from does. The same sentence can stand in many passages (generated passages
+ * draw their sentences from one pool, and real archives repeat boilerplate); a search that shows
+ * any of them has found the quote's source, and which of several equal passages comes first is
+ * a tie, not a measure of the engine.
+ */
+export function isSourceOf(quote: NoisyQuote, passageText: string): boolean {
+  return ` ${(passageText.match(WORD) ?? []).join(' ')} `.includes(` ${quote.quoted} `);
 }

@@ -19,7 +19,7 @@ import { create, insertMultiple, save, search as oramaSearch, type AnyOrama } fr
 import type { SqliteStore } from '../src/store/index.ts';
 import { findQuotationSources } from '../src/trace/index.ts';
 import { buildVerbatimArchive } from './verbatim-archive.ts';
-import { NOISE_KINDS, noisyQuotes, random, type NoiseKind, type NoisyQuote } from './noisy-quotes.ts';
+import { NOISE_KINDS, isSourceOf, noisyQuotes, random, type NoiseKind, type NoisyQuote } from './noisy-quotes.ts';
 import {
   generatePassages,
   MOST_FREQUENT_IN_SET,
@@ -329,7 +329,7 @@ async function main(): Promise<void> {
   for (const quote of quotes) {
     let ids: number[] = [];
     quoteTimes.push(await timed(async () => (ids = await engine.quote(quote.text))));
-    if (ids.includes(Number(quote.source))) found[quote.kind] += 1;
+    if (ids.some((id) => passages[id] !== undefined && isSourceOf(quote, (passages[id] as BenchPassage).text))) found[quote.kind] += 1;
   }
   quoteTimes.sort((a, b) => a - b);
   const sizeBytes = await engine.sizeBytes(dir);

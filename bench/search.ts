@@ -8,7 +8,8 @@
  * Prints, per size: build time, peak RSS (whole process, and above the process's state after
  * generating the passages), index size (bytes on disk for SQLite; serialised index for the
  * JS engines), p50/p95/p99 for keyword, phrase (both with facets), field-filtered and faceted
- * queries, and the noisy-quote top-10 hit rates.
+ * queries, and the noisy-quote top-10 hit rates (a hit: a passage holding the quoted words in the
+ * top 10; noisy-quotes.ts isSourceOf).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
