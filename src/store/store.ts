@@ -90,8 +90,10 @@ export interface Store {
   /**
    * Passages sharing quotation fingerprints (src/trace/fingerprint.ts) with the given hashes,
    * most shared first, at most `limit`; private collections excluded. Empty when none share any.
+   * With the quotation's `text`, passages sharing the same fingerprints are ordered by the rarer
+   * words they share with it.
    */
-  findPassagesByFingerprint(hashes: ArrayLike<number>, limit: number): Promise<FingerprintHit[]>;
+  findPassagesByFingerprint(hashes: ArrayLike<number>, limit: number, text?: string): Promise<FingerprintHit[]>;
   /** Documents naming any of the persons or overlapping any of the date ranges, for tracing an article. */
   findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]>;
   /** Runs a query of the search language (src/search); throws VBT_ERR_QUERY_SYNTAX on a malformed one. */

@@ -184,7 +184,7 @@ interface Aligned extends QuotationSource {
 }
 
 function lookUpQuotation(store: Store, text: string): Promise<FingerprintHit[]> {
-  return store.findPassagesByFingerprint(fingerprints(text), PASSAGES_PER_QUOTE);
+  return store.findPassagesByFingerprint(fingerprints(text), PASSAGES_PER_QUOTE, text);
 }
 
 /** The passages a quotation aligns with, most similar first; equals keep the order they came in. */

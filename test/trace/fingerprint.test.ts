@@ -153,3 +153,19 @@ test('a long text keeps the fingerprints of its beginning', () => {
   const stored = new Set(fingerprints(long));
   assert.ok([...fingerprints(opening)].every((hash) => stored.has(hash)));
 });
+
+test('passages holding the same sentence are told apart by the quotation\'s other words', async () => {
+  const store = new SqliteStore(tempDir());
+  const sentence = 'He said that his visits were in the interests of both our countries and therefore useful.';
+  const openings = ['The weather was mild.', 'Lunch was served at noon.', 'The car arrived late.', 'Coffee followed.'];
+  store.writeDocument(documentWith('doc-r', openings.map((opening) => `${opening} ${sentence}`)));
+  store.writeDocument(documentWith('doc-s', [`The delegation asked that the memorandum on missile inspections be read aloud. ${sentence}`]));
+  // Words changed between every two the source has in a row: no pair of the quotation's opening is the source's, its words are.
+  const quote = 'the memorandum of the nation on missile talks be believed. He said that his visits were in the interests of both our countries';
+  const [tied] = await store.findPassagesByFingerprint(fingerprints(quote), 1);
+  assert.equal(tied?.passage_id, 'doc-r-p4', 'by fingerprints alone, the shortest of the passages holding the sentence');
+  const [found] = await store.findPassagesByFingerprint(fingerprints(quote), 1, quote);
+  assert.equal(found?.passage_id, 'doc-s-p1');
+  assert.equal((await findQuotationSources(store, quote))[0]?.hit.passage_id, 'doc-s-p1');
+  await store.close();
+});

@@ -79,6 +79,16 @@ function joined(rows: readonly ListRow[], key: Uint8Array): EncodedList {
   return { parts, postings };
 }
 
+/** A key's list (see PostingIndex.list); its size alone when its own rows hold more than `atMost` postings. */
+function readList(key: string | number, bytes: Uint8Array, atMost: number, parts: Database.Statement, ownPostings: Database.Statement): EncodedList {
+  if (atMost < Infinity) {
+    // Bundled entries are small lists; a list too long is one with long rows of its own.
+    const own = ownPostings.get(key) as number | null;
+    if (own !== null && own > atMost) return { parts: [], postings: own };
+  }
+  return joined(parts.all(key, bundleOf(bytes)) as ListRow[], bytes);
+}
+
 /** The index thread started during an ingest, and how many passages were written since it was last told. */
 interface Background {
   readonly worker: IndexWorker;
@@ -173,16 +183,25 @@ export class PostingIndex {
     this.unindexed = 0;
   }
 
-  /** The encoded segments of one list, in rowid order, and how many postings they hold. */
-  list(key: string): EncodedList {
-    const bytes = TEXT_KEYS.of(key);
-    return joined(this.statements.parts.all(key, bundleOf(bytes)) as ListRow[], bytes);
+  /** The index terms of a text, as the lists are keyed. */
+  termsOf(text: string): string[] {
+    return this.tokenizer.tokens(text);
   }
 
-  /** The passages holding a quotation fingerprint (src/trace/fingerprint.ts), as a passages list. */
-  quotationList(hash: number): EncodedList {
-    const bytes = HASH_KEYS.of(hash);
-    return joined(this.statements.quotationParts.all(hash, bundleOf(bytes)) as ListRow[], bytes);
+  /**
+   * The encoded segments of one list, in rowid order, and how many postings they hold. A list
+   * whose own rows hold more than `atMost` postings is not read: it comes back without parts,
+   * with (at least) that many postings.
+   */
+  list(key: string, atMost = Infinity): EncodedList {
+    const s = this.statements;
+    return readList(key, TEXT_KEYS.of(key), atMost, s.parts, s.ownPostings);
+  }
+
+  /** The passages holding a quotation fingerprint (src/trace/fingerprint.ts), as a passages list; `atMost` as for `list`. */
+  quotationList(hash: number, atMost = Infinity): EncodedList {
+    const s = this.statements;
+    return readList(hash, HASH_KEYS.of(hash), atMost, s.quotationParts, s.ownQuotationPostings);
   }
 
   /** Every segment's lengths list, in rowid order. */
@@ -387,6 +406,9 @@ function prepare(db: Database.Database) {
     insertQuotationBundle: db.prepare('INSERT INTO quotation_bundles (bundle, segment, data) VALUES (?, ?, ?)'),
     parts: db.prepare(listSql('postings', 'term', 'posting_bundles')).raw(),
     quotationParts: db.prepare(listSql('quotation_postings', 'hash', 'quotation_bundles')).raw(),
+    // postings is stored before data: counting reads no overflow page.
+    ownPostings: db.prepare('SELECT sum(postings) FROM postings WHERE term = ?').pluck(),
+    ownQuotationPostings: db.prepare('SELECT sum(postings) FROM quotation_postings WHERE hash = ?').pluck(),
     lengths: db.prepare('SELECT lengths FROM posting_segments ORDER BY id').pluck(),
     clearPostings: db.prepare('DELETE FROM postings'),
     clearQuotationPostings: db.prepare('DELETE FROM quotation_postings'),

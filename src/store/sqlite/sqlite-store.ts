@@ -213,8 +213,8 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  async findPassagesByFingerprint(hashes: ArrayLike<number>, limit: number): Promise<FingerprintHit[]> {
-    return this.quotations.lookup(hashes, limit);
+  async findPassagesByFingerprint(hashes: ArrayLike<number>, limit: number, text?: string): Promise<FingerprintHit[]> {
+    return this.quotations.lookup(hashes, limit, text);
   }
 
   async findCandidateDocuments(query: CandidateQuery): Promise<CandidateDocumentRow[]> {
