@@ -95,6 +95,9 @@ describe('segments', () => {
       assert.deepEqual(rowsOf(index, 'ocelot'), rowids(store));
       assert.equal(index.list('ocelot').postings, 83);
       assert.deepEqual(rowsOf(index, 'ocelot paragraph'), rowids(store));
+      const bounded = index.list('ocelot', 79);
+      assert.deepEqual([bounded.parts.length, bounded.postings], [0, 80], 'past the bound, the own rows are counted and not read');
+      assert.equal(index.list('ocelot', 80).postings, 83, 'within it, the whole list is read');
     });
   });
 
