@@ -1,8 +1,8 @@
 /**
  * Search quality on the real corpus: nDCG@10 and MRR over the judged queries of
  * relevance-judgments.json, by query kind, and the noisy-quote top-10 hit rate (a source
- * passage, one holding the quoted words, shown among the first 10 documents) for exact,
- * truncated and altered quotes.
+ * passage, one holding the quoted words, among the first 10 the trace's quotation lookup gives)
+ * for exact, truncated and altered quotes.
  *
  *   node --import tsx bench/relevance.ts [--json] [--verbose]
  */
@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../src/ingest/pipeline.ts';
-import { quoteQuery } from '../src/search/quote.ts';
 import { SqliteStore } from '../src/store/index.ts';
+import { findQuotationSources } from '../src/trace/index.ts';
 import { FRUS_DIR, tempDir } from '../test/helpers/shared.ts';
 import { NOISE_KINDS, isSourceOf, noisyQuotes, random, type NoiseKind } from './noisy-quotes.ts';
 
@@ -81,13 +81,12 @@ async function main(): Promise<void> {
     .filter(() => next() < QUOTE_SOURCES / passages.length)
     .flatMap((passage) => noisyQuotes(passage.id, passage.text, next));
   const hits = new Map<NoiseKind, { found: number; total: number }>(NOISE_KINDS.map((kind) => [kind, { found: 0, total: 0 }]));
+  // What tracing does to find a quotation's source: its own lookup (fingerprints, then alignment).
   for (const quote of quotes) {
-    const query = quoteQuery(quote.text);
     const tally = hits.get(quote.kind) as { found: number; total: number };
     tally.total += 1;
-    if (!query) continue;
-    const result = await store.search({ query, limit: CUTOFF, facets: false });
-    if (result.hits.some((hit) => isSourceOf(quote, textOf.get(hit.passage_id) ?? ''))) tally.found += 1;
+    const sources = (await findQuotationSources(store, quote.text)).slice(0, CUTOFF);
+    if (sources.some((source) => isSourceOf(quote, textOf.get(source.hit.passage_id) ?? ''))) tally.found += 1;
   }
   await store.close();
 
@@ -107,7 +106,7 @@ async function main(): Promise<void> {
   console.log(`judged queries: ${overall.queries}   nDCG@${CUTOFF} ${f(overall.ndcg)}   MRR ${f(overall.mrr)}\n`);
   console.log('| kind | queries | nDCG@10 | MRR |\n| --- | ---: | ---: | ---: |');
   for (const row of byKind) console.log(`| ${row.kind} | ${row.queries} | ${f(row.ndcg)} | ${f(row.mrr)} |`);
-  console.log(`\nnoisy quotes (a passage holding the quoted words shown in the top ${CUTOFF} documents):\n| quote | found | rate |\n| --- | ---: | ---: |`);
+  console.log(`\nnoisy quotes (a passage holding the quoted words among the trace's first ${CUTOFF} sources):\n| quote | found | rate |\n| --- | ---: | ---: |`);
   for (const [kind, { found, total, rate }] of Object.entries(noisy)) console.log(`| ${kind} | ${found}/${total} | ${(rate * 100).toFixed(1)}% |`);
   if (verbose) {
     console.log('\nper query:');

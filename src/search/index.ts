@@ -17,5 +17,4 @@ export { normalizeQuery, simplify, resolveNames, nameResolutions, type NameResol
 export { SearchCompiler, Parameters, foldedWords, type CompiledQuery, type TextDialect } from './compile/compiler.ts';
 export { Fts5Compiler, FTS5_TEXT, FIELD_WEIGHTS, quoteFts5 } from './compile/fts5-compiler.ts';
 export { highlightTerms, makeSnippet, markSnippet, SNIPPET_WORDS, type Snippet } from './snippet.ts';
-export { quoteQuery, MAX_QUOTE_WORDS } from './quote.ts';
 export * from './types.ts';
