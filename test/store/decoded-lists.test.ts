@@ -26,36 +26,56 @@ const one = (lists: DecodedLists, key: string, map: PassageMap, lengths: Passage
 const bytesOf = ({ list }: DecodedList) => list.rows.byteLength + list.impacts.byteLength;
 const contents = ({ list, hits }: DecodedList) => ({ rows: [...list.rows], impacts: [...list.impacts], hits });
 
-test('decoded lists are kept within their budget, least recently used out, and dropped when the archive changes', async () => {
-  await withLists(({ postings, map, lengths }) => {
-    const alone = (key: string) => bytesOf(one(new DecodedLists(postings, FIELD_WEIGHTS), key, map, lengths));
-    // Room for the two lists of 'allianc' and 'the' but not a third.
-    const lists = new DecodedLists(postings, FIELD_WEIGHTS, { kept: alone('allianc') + alone('the'), spare: 0, pooledFrom: Infinity });
-    const alliance = one(lists, 'allianc', map, lengths);
-    assert.ok(alliance.list.rows.length >= 4);
-    assert.equal(alliance.hits, alliance.list.rows.length, 'private passages count as live, none is deleted');
-    assert.equal(one(lists, 'allianc', map, lengths), alliance, 'kept');
-    const the = one(lists, 'the', map, lengths);
-    one(lists, 'allianc', map, lengths);
-    one(lists, 'harvest', map, lengths);
-    assert.equal(one(lists, 'allianc', map, lengths), alliance, 'the recently used list stays');
-    assert.notEqual(one(lists, 'the', map, lengths), the, 'the least recently used list went');
-    assert.notEqual(one(lists, 'allianc', { ...map, fingerprint: 'changed' }, lengths), alliance, 'a changed archive decodes again');
-  });
-});
+/** Bytes of a list rounded up to whole units of 8 bytes, the arena's unit in these tests. */
+const inUnits = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
-test('a list decoded into the arrays of one let go reads as if decoded fresh, and a query never loses its own lists', async () => {
+for (const where of ['arena', 'arrays of their own'] as const) {
+  test(`decoded lists in ${where} are kept within their budget, least recently used out, and dropped when the archive changes`, async () => {
+    await withLists(({ postings, map, lengths }) => {
+      const alone = (key: string) => bytesOf(one(new DecodedLists(postings, FIELD_WEIGHTS), key, map, lengths));
+      // Room for the two lists of 'allianc' and 'the' but not a third.
+      const room = inUnits(alone('allianc')) + inUnits(alone('the'));
+      const limits = where === 'arena' ? { arena: room, unit: 8, small: 0 } : { arena: 0, unit: 8, small: room };
+      const lists = new DecodedLists(postings, FIELD_WEIGHTS, limits);
+      const alliance = one(lists, 'allianc', map, lengths);
+      assert.ok(alliance.list.rows.length >= 4);
+      assert.equal(alliance.hits, alliance.list.rows.length, 'private passages count as live, none is deleted');
+      assert.equal(one(lists, 'allianc', map, lengths), alliance, 'kept');
+      const the = one(lists, 'the', map, lengths);
+      one(lists, 'allianc', map, lengths);
+      one(lists, 'harvest', map, lengths);
+      assert.equal(one(lists, 'allianc', map, lengths), alliance, 'the recently used list stays');
+      assert.notEqual(one(lists, 'the', map, lengths), the, 'the least recently used list went');
+      assert.notEqual(one(lists, 'allianc', { ...map, fingerprint: 'changed' }, lengths), alliance, 'a changed archive decodes again');
+    });
+  });
+}
+
+test('a list decoded where others were let go reads as if decoded fresh, and a query never loses its own lists', async () => {
   await withLists(({ postings, map, lengths }) => {
     const fresh = (key: string) => contents(one(new DecodedLists(postings, FIELD_WEIGHTS), key, map, lengths));
     const keys = ['the', 'allianc', 'harvest', 'grain', 'presid'];
-    // Every list pooled, room for about one list at a time: each decode writes arrays let go by the last.
-    const room = 2 * bytesOf(one(new DecodedLists(postings, FIELD_WEIGHTS), 'the', map, lengths));
-    const lists = new DecodedLists(postings, FIELD_WEIGHTS, { kept: room, spare: room, pooledFrom: 1 });
+    // Every list in the arena, room for about two at a time: each decode writes where the last let go.
+    const room = 2 * inUnits(bytesOf(one(new DecodedLists(postings, FIELD_WEIGHTS), 'the', map, lengths)));
+    const lists = new DecodedLists(postings, FIELD_WEIGHTS, { arena: room, unit: 8, small: 0 });
+    const buffers = new Set<ArrayBufferLike>();
     for (let round = 0; round < 3; round += 1) {
-      for (const key of keys) assert.deepEqual(contents(one(lists, key, map, lengths)), fresh(key), `${key}, round ${round}`);
+      for (const key of keys) {
+        const decoded = one(lists, key, map, lengths);
+        assert.deepEqual(contents(decoded), fresh(key), `${key}, round ${round}`);
+        if (decoded.list.rows.length > 0) buffers.add(decoded.list.rows.buffer);
+      }
     }
-    const together = lists.getAll(keys, map, lengths).map(contents);
-    assert.deepEqual(together, keys.map(fresh), 'the lists of one query, more than the budget, all whole');
+    assert.equal(buffers.size, 1, 'every list (one is empty), round after round, decoded into the one arena: what is let go is free again');
+    const together = lists.getAll(keys, map, lengths);
+    assert.deepEqual(together.map(contents), keys.map(fresh), 'the lists of one query, more than the arena holds, all whole');
+    // In the arena a list's impacts are followed by its rowids.
+    const span = ({ list }: DecodedList) => ({ buffer: list.rows.buffer, from: list.impacts.byteOffset, to: list.rows.byteOffset + list.rows.byteLength });
+    for (const [at, first] of together.map(span).entries()) {
+      for (const second of together.slice(at + 1).map(span)) {
+        assert.ok(first.buffer !== second.buffer || first.to <= second.from || second.to <= first.from, 'no two lists of a query share memory');
+      }
+    }
   });
 });
 

@@ -5,32 +5,33 @@
  * with a filter or a facet chosen. Kept lists belong to one state of the archive and are
  * dropped when it changes.
  *
- * The arrays of a list let go are written by the next decodes (SpareArrays): memory touched for
- * the first time costs a page fault per 4 KB, which on a virtual machine costs more than
- * decoding into it.
+ * Long lists are decoded into one arena allocated once (ListArena), where a list let go leaves
+ * room for the next: memory touched for the first time costs a page fault per 4 KB, which on a
+ * virtual machine costs more than decoding into it, and arrays of their own would be given
+ * back to the system and faulted in again list after list.
  */
 import { lengthNormalisation, termImpact } from '../../search/postings/bm25.ts';
-import { decodePostings, type ColumnWeights } from '../../search/postings/codec.ts';
+import { decodePostings, type ColumnWeights, type PostingList } from '../../search/postings/codec.ts';
 import type { ScoredList } from '../../search/postings/evaluate.ts';
 import type { PassageMap } from './passage-map.ts';
 import type { PostingIndex } from './posting-index.ts';
 
 /** How much DecodedLists holds. */
 export interface DecodedListLimits {
-  /** Bytes of decoded lists kept at most (12 bytes a posting). */
-  readonly kept: number;
-  /** Bytes of spare arrays kept at most. */
-  readonly spare: number;
-  /** Lists of fewer postings get arrays of their own size, not spare ones: they cost a few pages. */
-  readonly pooledFrom: number;
+  /** Bytes of the arena long lists are decoded into (12 bytes a posting); none is made when 0. */
+  readonly arena: number;
+  /** The arena is given out in runs of units of this many bytes (a multiple of 8); a list shorter than a unit is not put there. */
+  readonly unit: number;
+  /** Bytes of lists shorter than a unit kept at most, in arrays of their own. */
+  readonly small: number;
 }
 
-/** 48 MB in all: about 3M postings kept. */
-const LIMITS: DecodedListLimits = { kept: 36 * 1024 * 1024, spare: 12 * 1024 * 1024, pooledFrom: 4096 };
-/** Spare arrays are not used for a list that would fill less than a quarter of them. */
-const MAX_WASTE = 4;
+/** 48 MB in all: about 4M postings kept. */
+const LIMITS: DecodedListLimits = { arena: 40 * 1024 * 1024, unit: 64 * 1024, small: 8 * 1024 * 1024 };
 /** Token counts up to which the impact of a single body occurrence is looked up, not computed. */
 const TABULATED_TOKENS = 4096;
+/** 12 bytes a posting: its impact (8), its rowid (4). */
+const POSTING_BYTES = 12;
 
 export interface DecodedList {
   readonly list: ScoredList;
@@ -44,18 +45,19 @@ export interface PassageLengths {
   readonly averageTokens: number;
 }
 
-/** The arrays a list is decoded into; `frequencies` become the impacts in place. */
-interface ListArrays {
-  readonly rows: Int32Array;
-  readonly frequencies: Float64Array;
+/** A kept list, and where it sits in the arena (none: arrays of its own). */
+interface Kept {
+  readonly decoded: DecodedList;
+  readonly units?: Run;
 }
 
 export class DecodedLists {
   private fingerprint = '';
-  /** Bytes of the lists kept. */
-  private bytes = 0;
-  private readonly kept = new Map<string, DecodedList>();
-  private readonly spares: SpareArrays;
+  /** In least recently used order. */
+  private readonly kept = new Map<string, Kept>();
+  /** Bytes of the kept lists that have arrays of their own. */
+  private smallBytes = 0;
+  private readonly arena: ListArena;
   /** Impacts of one body occurrence by token count, for the lengths last decoded with. */
   private unitImpacts?: { lengths: PassageLengths; impacts: Float64Array };
 
@@ -64,40 +66,44 @@ export class DecodedLists {
     private readonly weights: ColumnWeights,
     private readonly limits = LIMITS,
   ) {
-    this.spares = new SpareArrays(limits.spare, limits.pooledFrom);
+    this.arena = new ListArena(limits.arena, limits.unit);
   }
 
   /**
    * The lists of `keys`, scored with each passage's token count and the mean, for `map`. They
-   * stay whole until the next call: lists are let go (their arrays to be written again) only
-   * once all of these are decoded, and decoded into only by a later call.
+   * stay whole until the next call: a list of this call is never let go to make room for another
+   * (one that finds no room gets arrays of its own), and lists let go are written again only by
+   * a later call.
    */
   getAll(keys: readonly string[], map: PassageMap, lengths: PassageLengths): DecodedList[] {
     if (map.fingerprint !== this.fingerprint) {
-      for (const entry of this.kept.values()) this.spares.give(entry.list);
       this.kept.clear();
-      this.bytes = 0;
+      this.arena.clear();
+      this.smallBytes = 0;
       this.fingerprint = map.fingerprint;
     }
-    const lists = keys.map((key) => this.get(key, map, lengths));
-    for (const [key, entry] of this.kept) {
-      if (this.bytes <= this.limits.kept) break;
-      this.kept.delete(key);
-      this.bytes -= sizeOf(entry);
-      this.spares.give(entry.list);
+    const asked = new Set(keys);
+    const lists = keys.map((key) => this.get(key, asked, map, lengths));
+    for (const [key, { units }] of this.kept) {
+      if (this.smallBytes <= this.limits.small) break;
+      if (!units && !asked.has(key)) this.letGo(key);
     }
     return lists;
   }
 
-  private get(key: string, map: PassageMap, lengths: PassageLengths): DecodedList {
-    let decoded = this.kept.get(key);
-    if (decoded) {
+  private get(key: string, asked: ReadonlySet<string>, map: PassageMap, lengths: PassageLengths): DecodedList {
+    const kept = this.kept.get(key);
+    if (kept) {
       // Re-inserted so Map order stays least recently used first.
       this.kept.delete(key);
-      this.kept.set(key, decoded);
-      return decoded;
+      this.kept.set(key, kept);
+      return kept.decoded;
     }
     const { parts, postings } = this.postings.list(key);
+    const bytes = postings * POSTING_BYTES;
+    const forArena = this.arena.unitsFor(bytes) > 0;
+    const units = forArena ? this.roomFor(bytes, asked) : undefined;
+    const arrays = units ? this.arena.arrays(units, postings) : { rows: new Int32Array(postings), frequencies: new Float64Array(postings) };
     const { tokens, averageTokens } = lengths;
     const unit = this.weights.body;
     const unitImpacts = this.unitImpactsFor(lengths);
@@ -109,19 +115,40 @@ export class DecodedLists {
         ? (unitImpacts[count] as number)
         : termImpact(frequency, lengthNormalisation(count, averageTokens));
     };
-    const { rows, frequencies: impacts } = decodePostings(parts, this.weights, postings, this.spares.take(postings), impactOf);
+    const { rows, frequencies: impacts } = decodePostings(parts, this.weights, postings, arrays, impactOf);
     // bm25's document frequency counts live passages: reading each posting's document is needed only when some were deleted.
     let dead = 0;
     if (map.deletedPassages > 0) {
       for (let at = 0; at < rows.length; at += 1) if ((map.documentOf[rows[at] as number] ?? 0) === 0) dead += 1;
     }
-    decoded = { list: { rows, impacts }, hits: rows.length - dead };
-    const size = sizeOf(decoded);
-    if (size <= this.limits.kept) {
-      this.kept.set(key, decoded);
-      this.bytes += size;
+    const decoded = { list: { rows, impacts }, hits: rows.length - dead };
+    // A long list that found no room in the arena is not kept: it would hold memory outside the budget.
+    if (units) {
+      this.kept.set(key, { decoded, units });
+    } else if (!forArena && bytes <= this.limits.small) {
+      this.kept.set(key, { decoded });
+      this.smallBytes += bytes;
     }
     return decoded;
+  }
+
+  /** A run of the arena for a list of `bytes`, letting go of lists least recently used (none of `asked`) until there is one. */
+  private roomFor(bytes: number, asked: ReadonlySet<string>): Run | undefined {
+    let run = this.arena.take(bytes);
+    for (const [key, { units }] of this.kept) {
+      if (run) break;
+      if (!units || asked.has(key)) continue;
+      this.letGo(key);
+      run = this.arena.take(bytes);
+    }
+    return run;
+  }
+
+  private letGo(key: string): void {
+    const kept = this.kept.get(key) as Kept;
+    this.kept.delete(key);
+    if (kept.units) this.arena.give(kept.units);
+    else this.smallBytes -= kept.decoded.list.rows.length * POSTING_BYTES;
   }
 
   private unitImpactsFor(lengths: PassageLengths): Float64Array {
@@ -136,56 +163,62 @@ export class DecodedLists {
   }
 }
 
-/** Bytes a decoded list holds, counting the whole arrays it was decoded into. */
-function sizeOf(decoded: DecodedList): number {
-  const { rows, impacts } = decoded.list;
-  return rows.buffer.byteLength + impacts.buffer.byteLength;
+
+/** Units of the arena: the first and how many. */
+interface Run {
+  readonly first: number;
+  readonly count: number;
 }
 
 /**
- * Arrays of lists let go, up to a budget of bytes, for the next lists to be decoded into: each
- * list takes the smallest that has room for it, unless that is much larger than it needs.
+ * One buffer, allocated when first needed, given out in runs of whole units (first fit). Its
+ * pages stay the process's once touched, so a list decoded into a run let go by another is
+ * written into memory already faulted in.
  */
-class SpareArrays {
-  /** By capacity, ascending. */
-  private spares: ListArrays[] = [];
-  private bytes = 0;
+class ListArena {
+  private buffer?: ArrayBuffer;
+  private readonly used: Uint8Array;
 
   constructor(
-    private readonly budget: number,
-    private readonly pooledFrom: number,
-  ) {}
-
-  /** Arrays with room for `postings`: spare ones when there are, fresh ones otherwise. */
-  take(postings: number): ListArrays {
-    if (postings < this.pooledFrom) return fresh(postings);
-    const at = this.spares.findIndex((spare) => spare.rows.length >= postings);
-    const spare = this.spares[at];
-    if (!spare || spare.rows.length > MAX_WASTE * postings) return fresh(2 ** Math.ceil(Math.log2(postings)));
-    this.spares.splice(at, 1);
-    this.bytes -= bytesOf(spare);
-    return spare;
+    bytes: number,
+    private readonly unit: number,
+  ) {
+    this.used = new Uint8Array(Math.floor(bytes / unit));
   }
 
-  /** Keeps the whole arrays behind a list let go, when they are of a pooled size and there is room. */
-  give(list: ScoredList): void {
-    const arrays = { rows: whole(list.rows), frequencies: whole(list.impacts) };
-    const capacity = arrays.rows.length;
-    if (capacity < this.pooledFrom || this.bytes + bytesOf(arrays) > this.budget) return;
-    const at = this.spares.findIndex((spare) => spare.rows.length >= capacity);
-    this.spares.splice(at < 0 ? this.spares.length : at, 0, arrays);
-    this.bytes += bytesOf(arrays);
+  /** Units a list of `bytes` takes; 0 when it is shorter than a unit or longer than the arena (not put there). */
+  unitsFor(bytes: number): number {
+    const count = Math.ceil(bytes / this.unit);
+    return bytes < this.unit || count > this.used.length ? 0 : count;
   }
-}
 
-function fresh(capacity: number): ListArrays {
-  return { rows: new Int32Array(capacity), frequencies: new Float64Array(capacity) };
-}
+  /** A free run for `bytes`, marked used; undefined when there is none. */
+  take(bytes: number): Run | undefined {
+    const count = this.unitsFor(bytes);
+    for (let first = 0, free = 0; count > 0 && first + free < this.used.length; ) {
+      if (this.used[first + free] === 1) {
+        first += free + 1;
+        free = 0;
+      } else if (++free === count) {
+        this.used.fill(1, first, first + count);
+        return { first, count };
+      }
+    }
+    return undefined;
+  }
 
-function whole<T extends Int32Array | Float64Array>(array: T): T {
-  return new (array.constructor as new (buffer: ArrayBufferLike) => T)(array.buffer);
-}
+  give(run: Run): void {
+    this.used.fill(0, run.first, run.first + run.count);
+  }
 
-function bytesOf(arrays: ListArrays): number {
-  return arrays.rows.byteLength + arrays.frequencies.byteLength;
+  clear(): void {
+    this.used.fill(0);
+  }
+
+  /** The arrays of a list of `postings` in `run`: impacts first (8-byte aligned), then rowids. */
+  arrays(run: Run, postings: number): PostingList {
+    this.buffer ??= new ArrayBuffer(this.used.length * this.unit);
+    const start = run.first * this.unit;
+    return { frequencies: new Float64Array(this.buffer, start, postings), rows: new Int32Array(this.buffer, start + 8 * postings, postings) };
+  }
 }
