@@ -163,7 +163,6 @@ export class DecodedLists {
   }
 }
 
-
 /** Units of the arena: the first and how many. */
 interface Run {
   readonly first: number;
