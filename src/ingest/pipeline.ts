@@ -1,14 +1,15 @@
 /**
  * Ingest as named stages per file: probe, pick a reader, read, store. A failing file is
- * recorded with its reason and the batch goes on; each document is stored in its own
- * transaction, and a reader validates a file before yielding anything from it, so a failed
- * file leaves the archive exactly as it was.
+ * recorded with its reason and the batch goes on; documents are stored whole, a commit's worth
+ * at a time (Store.putDocuments), and a reader validates a file before yielding anything from
+ * it, so a failed file leaves the archive exactly as it was.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { reasonOf } from '../errors.ts';
-import type { IndexProgress, Store } from '../store/index.ts';
-import type { Reader, ReadContext } from './reader.ts';
+import type { Document } from '../model/index.ts';
+import { PASSAGES_PER_COMMIT, type IndexProgress, type Store } from '../store/index.ts';
+import type { Reader, ReadContext, ReadItem } from './reader.ts';
 import { chooseReader, knownExtensions, probeFile, READERS } from './registry.ts';
 
 export interface IngestFailure {
@@ -102,14 +103,36 @@ export async function ingestFile(
   context: ReadContext = {},
 ): Promise<{ stored: number; unchanged: number }> {
   const reader = chooseReader(await probeFile(path), readers);
+  return storeItems(store, reader.read(path, context));
+}
+
+/** Stores what a reader yields, in order; how many were stored and how many were already there. */
+export async function storeItems(store: Store, items: AsyncIterable<ReadItem> | Iterable<ReadItem>): Promise<{ stored: number; unchanged: number }> {
   let stored = 0;
   let unchanged = 0;
   const count = (outcome: string) => (outcome === 'unchanged' ? unchanged++ : stored++);
-  for await (const item of reader.read(path, context)) {
+  // Documents are written a commit's worth at a time; anything else the reader yields is written
+  // after the documents before it, in the order read.
+  const pending: Document[] = [];
+  let pendingPassages = 0;
+  const writePending = async () => {
+    if (pending.length === 0) return;
+    const outcomes = await store.putDocuments(pending.splice(0));
+    pendingPassages = 0;
+    outcomes.forEach(count);
+  };
+  for await (const item of items) {
+    if (item.kind === 'document') {
+      pending.push(item.document);
+      pendingPassages += item.document.passages.length + item.document.footnotes.length;
+      if (pendingPassages >= PASSAGES_PER_COMMIT) await writePending();
+      continue;
+    }
+    await writePending();
     if (item.kind === 'persons') await store.putPersons(item.persons);
-    else if (item.kind === 'document') count(await store.putDocument(item.document));
     else count(await store.putArticle(item.article));
   }
+  await writePending();
   return { stored, unchanged };
 }
 

@@ -3,6 +3,7 @@ import { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
 export type { ArchiveStats, IndexProgress, PassageRow, PutOutcome, Store } from './store.ts';
+export { PASSAGES_PER_COMMIT } from './store.ts';
 export { SqliteStore } from './sqlite/sqlite-store.ts';
 
 /** Where the archive lives when neither --db nor VERBATIM_DB says. */

@@ -66,6 +66,12 @@ export interface CandidateDocumentRow {
   person_ids: string[];
 }
 
+/**
+ * Passages written between two commits of an ingest: a commit costs about a millisecond however
+ * little it writes, and what is committed is what the index thread can read as an ingest goes.
+ */
+export const PASSAGES_PER_COMMIT = 1000;
+
 /** Progress of bringing one derived index up to date: passages done of those to index. */
 export type IndexProgress = (done: number, total: number) => void;
 
@@ -74,6 +80,12 @@ export interface Store {
   readonly location: string;
   /** Writes a document whole in one transaction; an identical document is left as it is. */
   putDocument(document: Document): Promise<PutOutcome>;
+  /**
+   * Writes documents in order, each whole, several to a transaction (a commit about every
+   * PASSAGES_PER_COMMIT passages); an identical document is left as it is. When one fails, the
+   * ones before it are kept and its error is thrown.
+   */
+  putDocuments(documents: readonly Document[]): Promise<PutOutcome[]>;
   /** Writes an article (secondary source), replacing one with the same id. */
   putArticle(article: Article): Promise<PutOutcome>;
   getArticle(id: string): Promise<Article | undefined>;

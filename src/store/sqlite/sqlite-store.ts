@@ -1,6 +1,6 @@
 /**
- * The embedded default: one SQLite file in WAL mode under the archive directory. Every
- * document is written in one transaction, so a killed ingest leaves whole documents only and
+ * The embedded default: one SQLite file in WAL mode under the archive directory. Documents are
+ * written whole, several to a transaction, so a killed ingest leaves whole documents only and
  * re-running it completes the job. The search indexes (FTS5, the posting lists, the quotation
  * lists) are derived from the stored passages by posting-index.ts, in bulk after an ingest.
  */
@@ -11,7 +11,7 @@ import { VerbatimError } from '../../errors.ts';
 import { nameKey } from '../../entities/names.ts';
 import type { Article, Document, Person } from '../../model/index.ts';
 import { serializeRecord } from '../content-hash.ts';
-import type { ArchiveStats, CandidateDocumentRow, CandidateQuery, FingerprintHit, IndexProgress, PassageRow, PutOutcome, SavedTrace, Store } from '../store.ts';
+import { PASSAGES_PER_COMMIT, type ArchiveStats, type CandidateDocumentRow, type CandidateQuery, type FingerprintHit, type IndexProgress, type PassageRow, type PutOutcome, type SavedTrace, type Store } from '../store.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { SqliteTraces } from './traces.ts';
 import { QuotationLookup } from './quotation-lookup.ts';
@@ -58,12 +58,49 @@ export class SqliteStore implements Store {
     return this.writeDocument(document);
   }
 
-  /** Synchronous core of putDocument, for callers (benchmarks, bulk ingest) that batch. */
+  async putDocuments(documents: readonly Document[]): Promise<PutOutcome[]> {
+    return this.writeDocuments(documents);
+  }
+
+  /** Synchronous core of putDocument. */
   writeDocument(document: Document): PutOutcome {
+    return this.writeDocuments([document])[0] as PutOutcome;
+  }
+
+  /** Synchronous core of putDocuments: a transaction per PASSAGES_PER_COMMIT passages or so, a savepoint per document. */
+  writeDocuments(documents: readonly Document[]): PutOutcome[] {
+    const outcomes: PutOutcome[] = [];
+    let failure: { error: unknown } | undefined;
+    while (outcomes.length < documents.length && !failure) {
+      let written = 0;
+      let lastPassage = 0;
+      this.db.transaction(() => {
+        while (outcomes.length < documents.length && written < PASSAGES_PER_COMMIT) {
+          try {
+            const put = this.writeOne(documents[outcomes.length] as Document);
+            outcomes.push(put.outcome);
+            written += put.passages;
+            lastPassage = put.lastPassage || lastPassage;
+          } catch (error) {
+            // Its savepoint is rolled back; the documents before it are committed.
+            failure = { error };
+            return;
+          }
+        }
+      })();
+      // Told once committed: the index thread reads what other connections can see.
+      if (written > 0) notePassagesWritten(this.db, lastPassage, written);
+    }
+    if (failure) throw failure.error;
+    return outcomes;
+  }
+
+  /** Writes one document, in a transaction of its own or a savepoint of the caller's; what it wrote. */
+  private writeOne(document: Document): { outcome: PutOutcome; passages: number; lastPassage: number } {
     const s = this.statements;
     const { body, hash } = serializeRecord(document);
     const existing = s.documentHash.get(document.id) as { rowid: number; content_hash: string } | undefined;
-    if (existing?.content_hash === hash) return 'unchanged';
+    if (existing?.content_hash === hash) return { outcome: 'unchanged', passages: 0, lastPassage: 0 };
     let lastPassage = 0;
     this.db.transaction(() => {
       if (existing) this.deleteDocumentRows(existing.rowid);
@@ -103,9 +140,7 @@ export class SqliteStore implements Store {
       for (const personId of participantIds) s.insertDocumentPerson.run(docRowid, personId, 'participant');
       for (const personId of new Set(document.mentions)) s.insertDocumentPerson.run(docRowid, personId, 'mentioned');
     })();
-    const written = document.passages.length + document.footnotes.length;
-    if (written > 0) notePassagesWritten(this.db, lastPassage, written);
-    return existing ? 'replaced' : 'inserted';
+    return { outcome: existing ? 'replaced' : 'inserted', passages: document.passages.length + document.footnotes.length, lastPassage };
   }
 
   /**
