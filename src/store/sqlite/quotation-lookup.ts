@@ -7,7 +7,9 @@
  */
 import type Database from 'better-sqlite3';
 import { FIELD_WEIGHTS } from '../../search/compile/fts5-compiler.ts';
+import { IntSink } from '../../search/chunk-cache.ts';
 import { decodePostings, decodeRowids, type PostingList } from '../../search/postings/codec.ts';
+import { resized } from '../../search/postings/pair-table.ts';
 import type { FingerprintHit } from '../store.ts';
 import type { PostingIndex } from './posting-index.ts';
 import { withoutNulls } from './rows.ts';
@@ -41,9 +43,67 @@ function rarityWeight(postings: number): number {
   return Math.round(WEIGHT_UNIT * Math.log(1 + MAX_POSTINGS_PER_HASH / postings));
 }
 
+/**
+ * What passages share with one probe, summed by rowid in arrays kept from lookup to lookup (a
+ * common pair's list holds thousands of passages; an object per passage would be made and
+ * dropped lookup after lookup), cleared where the last lookup wrote.
+ */
+class Tally {
+  private weights = new Int32Array(0);
+  private shared = new Int32Array(0);
+  private readonly touched = new IntSink();
+
+  start(): this {
+    const { values, size } = this.touched;
+    for (let at = 0; at < size; at += 1) {
+      const rowid = values[at] as number;
+      this.weights[rowid] = 0;
+      this.shared[rowid] = 0;
+    }
+    this.touched.size = 0;
+    return this;
+  }
+
+  add(rowid: number, weight: number): void {
+    if (rowid >= this.weights.length) {
+      const length = Math.max(rowid + 1, 2 * this.weights.length);
+      this.weights = resized(this.weights, length);
+      this.shared = resized(this.shared, length);
+    }
+    if (this.shared[rowid] === 0) {
+      this.touched.reserve(1);
+      this.touched.values[this.touched.size++] = rowid;
+    }
+    this.weights[rowid] = (this.weights[rowid] as number) + weight;
+    this.shared[rowid] = (this.shared[rowid] as number) + 1;
+  }
+
+  sharedBy(rowid: number): number {
+    return this.shared[rowid] as number;
+  }
+
+  weightOf(rowid: number): number {
+    return this.weights[rowid] as number;
+  }
+
+  /** The passages touched, best last: by weight, and among equals the lower rowid after the higher. */
+  ranked(): Int32Array {
+    const { weights } = this;
+    const rowids = this.touched.values.slice(0, this.touched.size);
+    // Weight and rowid packed into one number sort natively; past what a double holds exactly, pair by pair.
+    const span = 2 ** Math.ceil(Math.log2(weights.length + 1));
+    const highest = rowids.reduce((most, rowid) => Math.max(most, weights[rowid] as number), 0);
+    if ((highest + 1) * span > Number.MAX_SAFE_INTEGER) return rowids.sort((a, b) => (weights[a] as number) - (weights[b] as number) || b - a);
+    const keys = Float64Array.from(rowids, (rowid) => (weights[rowid] as number) * span + (span - 1 - rowid)).sort();
+    keys.forEach((key, at) => (rowids[at] = span - 1 - (key % span)));
+    return rowids;
+  }
+}
+
 export class QuotationLookup {
   private readonly passage: Database.Statement;
   private readonly textLength: Database.Statement;
+  private readonly tally = new Tally();
   /** Where a word's list is decoded: lists longer than MAX_POSTINGS_PER_WORD are never read. */
   private wordList?: PostingList;
 
@@ -69,7 +129,7 @@ export class QuotationLookup {
    */
   lookup(hashes: ArrayLike<number>, limit: number, text?: string): FingerprintHit[] {
     const index = this.postings();
-    const candidates = new Map<number, Candidate>();
+    const tally = this.tally.start();
     let total = 0;
     const probe = new Set(Array.from(hashes));
     for (const hash of probe) {
@@ -77,20 +137,20 @@ export class QuotationLookup {
       if (postings === 0 || postings > MAX_POSTINGS_PER_HASH) continue;
       const weight = rarityWeight(postings);
       total += weight;
-      for (const rowid of decodeRowids(parts, postings)) {
-        const candidate = candidates.get(rowid);
-        if (candidate) {
-          candidate.weight += weight;
-          candidate.shared += 1;
-        } else candidates.set(rowid, { rowid, weight, shared: 1 });
-      }
+      for (const rowid of decodeRowids(parts, postings)) tally.add(rowid, weight);
     }
-    const ranked = [...candidates.values()].sort((a, b) => b.weight - a.weight || a.rowid - b.rowid);
+    const ranked = tally.ranked();
     const hits: FingerprintHit[] = [];
-    for (let start = 0; start < ranked.length && hits.length < limit; ) {
-      let end = start + 1;
-      while (end < ranked.length && (ranked[end] as Candidate).weight === (ranked[start] as Candidate).weight) end += 1;
-      const tied = ranked.slice(start, end);
+    for (let start = ranked.length - 1; start >= 0 && hits.length < limit; ) {
+      // Read from the end, best first; a tie comes out in rowid order.
+      const weight = tally.weightOf(ranked[start] as number);
+      let end = start - 1;
+      while (end >= 0 && tally.weightOf(ranked[end] as number) === weight) end -= 1;
+      const tied: Candidate[] = [];
+      for (let at = start; at > end; at -= 1) {
+        const rowid = ranked[at] as number;
+        tied.push({ rowid, weight, shared: tally.sharedBy(rowid) });
+      }
       if (tied.length > 1) {
         // Words are read only when they can decide which of the tied are kept: passages sharing every
         // fingerprint hold every identifying word of the quotation, and a tie within the limit keeps all.
