@@ -130,11 +130,12 @@ function weight(token: Token): number {
   return isLight(token) ? LIGHT_WEIGHT : 1;
 }
 
-function substitutionCost(word: QuoteWord, record: Token): number {
+/** `bothLight`: the word and the record's token are both light words. */
+function substitutionCost(word: QuoteWord, record: Token, bothLight: boolean): number {
   if (word.token.norm === record.norm) return 0;
   if (word.bracket) return COST.bracket;
   if (word.token.stem === record.stem) return COST.variant;
-  if (isLight(word.token) && isLight(record)) return COST.lightSwap;
+  if (bothLight) return COST.lightSwap;
   return COST.substitute;
 }
 
@@ -143,8 +144,7 @@ function addCost(word: QuoteWord): number {
   return isLight(word.token) ? COST.lightIndel : COST.indel;
 }
 
-function dropCost(record: Token, elided: boolean): number {
-  if (elided) return COST.elided;
+function dropCost(record: Token): number {
   return isLight(record) ? COST.lightIndel : COST.indel;
 }
 
@@ -167,17 +167,22 @@ export function align(quote: string | QuoteWord[], recordText: string): Alignmen
   const width = n + 1;
   const cost = new Float64Array((m + 1) * width);
   const step = new Uint8Array((m + 1) * width);
+  // What depends on one side only is worked out once, not in each of the m × n cells.
+  const recordLight = record.map(isLight);
+  const drops = Float64Array.from(record, dropCost);
   for (let i = 1; i <= m; i++) {
     const word = words[i - 1] as QuoteWord;
-    cost[i * width] = (cost[(i - 1) * width] as number) + addCost(word);
+    const add = addCost(word);
+    const wordLight = isLight(word.token);
+    cost[i * width] = (cost[(i - 1) * width] as number) + add;
     step[i * width] = Step.Up;
     // Dropping record words between quote word i and i+1 is an elision when a mark sits there.
     const elidedHere = word.elisionAfter && i < m;
     for (let j = 1; j <= n; j++) {
       const token = record[j - 1] as Token;
-      const diagonal = (cost[(i - 1) * width + j - 1] as number) + substitutionCost(word, token);
-      const up = (cost[(i - 1) * width + j] as number) + addCost(word);
-      const left = (cost[i * width + j - 1] as number) + dropCost(token, elidedHere);
+      const diagonal = (cost[(i - 1) * width + j - 1] as number) + substitutionCost(word, token, wordLight && (recordLight[j - 1] as boolean));
+      const up = (cost[(i - 1) * width + j] as number) + add;
+      const left = (cost[i * width + j - 1] as number) + (elidedHere ? COST.elided : (drops[j - 1] as number));
       let best = diagonal;
       let move = Step.Diagonal;
       if (up < best) {
