@@ -67,8 +67,9 @@ export interface CandidateDocumentRow {
 }
 
 /**
- * Passages written between two commits of an ingest: a commit costs about a millisecond however
- * little it writes, and what is committed is what the index thread can read as an ingest goes.
+ * Passages written between two commits of an ingest: a commit writes every page it touched, and
+ * a document at a time rewrote the same last pages of each table and index commit after commit;
+ * small enough that the index thread, which reads only what is committed, keeps pace.
  */
 export const PASSAGES_PER_COMMIT = 1000;
 

@@ -95,7 +95,7 @@ export class SqliteStore implements Store {
     return outcomes;
   }
 
-  /** Writes one document, in a transaction of its own or a savepoint of the caller's; what it wrote. */
+  /** Writes one document in a savepoint of the caller's transaction (rolled back if it fails); what it wrote. */
   private writeOne(document: Document): { outcome: PutOutcome; passages: number; lastPassage: number } {
     const s = this.statements;
     const { body, hash } = serializeRecord(document);
